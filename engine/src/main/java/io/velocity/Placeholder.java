@@ -1,0 +1,2 @@
+package io.velocity;
+class Placeholder {}
