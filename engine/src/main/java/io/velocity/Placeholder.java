@@ -1,2 +1,0 @@
-package io.velocity;
-class Placeholder {}

@@ -1,0 +1,34 @@
+package io.velocity.app;
+
+import io.velocity.core.ExitCode;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Engine-side entry point for the launcher's subcommands. The launcher validates the command
+ * word and passes the rest; each command returns an exit code (DESIGN.md §6).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.getenv()));
+    }
+
+    static int run(String[] argv, Map<String, String> env) {
+        if (argv.length == 0) {
+            System.err.println("velocity: missing command");
+            return ExitCode.BAD_INPUT.code();
+        }
+        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        return switch (argv[0]) {
+            case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
+            default -> {
+                System.err.println("velocity: unknown command '" + argv[0] + "'");
+                yield ExitCode.BAD_INPUT.code();
+            }
+        };
+    }
+}
