@@ -17,6 +17,22 @@ public final class Main {
         System.exit(run(argv, System.getenv()));
     }
 
+    /** {@code tools <name> ...}: trader utilities that read stdin and print JSON. */
+    private static int tools(String[] argv) {
+        if (argv.length == 0) {
+            System.err.println("velocity tools: missing tool name (decode)");
+            return ExitCode.BAD_INPUT.code();
+        }
+        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        return switch (argv[0]) {
+            case "decode" -> io.velocity.marketdata.tools.DecodeTool.run(rest, System.in, System.out, System.err);
+            default -> {
+                System.err.println("velocity tools: unknown tool '" + argv[0] + "'");
+                yield ExitCode.BAD_INPUT.code();
+            }
+        };
+    }
+
     static int run(String[] argv, Map<String, String> env) {
         if (argv.length == 0) {
             System.err.println("velocity: missing command");
@@ -25,6 +41,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
+            case "tools" -> tools(rest);
             default -> {
                 System.err.println("velocity: unknown command '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.velocity.marketdata.parse.Decimals;
 import io.velocity.marketdata.parse.JsonValues;
+import io.velocity.marketdata.parse.JsonProblems;
 import io.velocity.marketdata.parse.MalformedMessageException;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class AlloraParser {
             read(p, f, "");
             return f.toReading();
         } catch (IOException e) {
-            throw new MalformedMessageException("allora", "not JSON: " + firstLine(e.getMessage()));
+            throw new MalformedMessageException("allora", JsonProblems.notJson(e));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.velocity.marketdata.parse.Decimals;
 import io.velocity.marketdata.parse.JsonValues;
+import io.velocity.marketdata.parse.JsonProblems;
 import io.velocity.marketdata.parse.MalformedMessageException;
 import io.velocity.marketdata.parse.StringPool;
 
@@ -57,7 +58,7 @@ public final class BinanceParser {
                 throw new MalformedMessageException("unknown", "trailing data after the JSON value");
             }
         } catch (IOException e) {
-            throw new MalformedMessageException(kindGuess(), "not JSON: " + firstLine(e.getMessage()));
+            throw new MalformedMessageException(kindGuess(), JsonProblems.notJson(e));
         }
         dispatch(handler);
     }
@@ -193,11 +194,4 @@ public final class BinanceParser {
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.velocity.book.OrderBook;
 import io.velocity.marketdata.parse.Decimals;
 import io.velocity.marketdata.parse.JsonValues;
+import io.velocity.marketdata.parse.JsonProblems;
 import io.velocity.marketdata.parse.MalformedMessageException;
 import io.velocity.marketdata.parse.StringPool;
 
@@ -46,7 +47,7 @@ public final class ClobMarketParser {
         try (JsonParser p = JSON.createParser(frame)) {
             decode(p, false);
         } catch (IOException e) {
-            throw new MalformedMessageException(sniffKind(frame), "not JSON: " + firstLine(e.getMessage()));
+            throw new MalformedMessageException(sniffKind(frame), JsonProblems.notJson(e));
         } catch (MalformedMessageException e) {
             throw new MalformedMessageException(sniffKind(frame), e.getMessage());
         }
@@ -58,6 +59,12 @@ public final class ClobMarketParser {
      * stopped at the problem (often before the type, which tends to be the last key).
      */
     static String sniffKind(String frame) {
+        String k = sniffKindAny(frame);
+        return typeOf(k) != null ? k : "unknown";
+    }
+
+    /** The textual {@code event_type} of a frame, whatever it is ("unknown" when absent). */
+    static String sniffKindAny(String frame) {
         int k = frame.indexOf("\"event_type\"");
         if (k < 0) {
             return "unknown";
@@ -68,7 +75,7 @@ public final class ClobMarketParser {
             return "unknown";
         }
         String t = frame.substring(q1 + 1, q2);
-        return typeOf(t) != null ? t : "unknown";
+        return t.matches("[a-z_]+") ? t : "unknown";
     }
 
     /** Decodes a REST {@code GET /book} reply (no {@code event_type}) and dispatches it as a book. */
@@ -76,7 +83,7 @@ public final class ClobMarketParser {
         try (JsonParser p = JSON.createParser(body)) {
             decode(p, true);
         } catch (IOException e) {
-            throw new MalformedMessageException("book", "not JSON: " + firstLine(e.getMessage()));
+            throw new MalformedMessageException("book", JsonProblems.notJson(e));
         } catch (MalformedMessageException e) {
             throw new MalformedMessageException("book", e.getMessage());
         }
@@ -88,7 +95,7 @@ public final class ClobMarketParser {
         try (JsonParser p = JSON.createParser(body)) {
             decode(p, true);
         } catch (IOException e) {
-            throw new MalformedMessageException("book", "not JSON: " + firstLine(e.getMessage()));
+            throw new MalformedMessageException("book", JsonProblems.notJson(e));
         } catch (MalformedMessageException e) {
             throw new MalformedMessageException("book", e.getMessage());
         }
@@ -468,11 +475,4 @@ public final class ClobMarketParser {
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

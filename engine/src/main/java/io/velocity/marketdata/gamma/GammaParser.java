@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.velocity.marketdata.parse.Decimals;
 import io.velocity.marketdata.parse.JsonValues;
+import io.velocity.marketdata.parse.JsonProblems;
 import io.velocity.marketdata.parse.MalformedMessageException;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class GammaParser {
                 throw new MalformedMessageException("gamma", "trailing data after the JSON value");
             }
         } catch (IOException e) {
-            throw new MalformedMessageException("gamma", "not JSON: " + firstLine(e.getMessage()));
+            throw new MalformedMessageException("gamma", JsonProblems.notJson(e));
         }
         return out;
     }
@@ -286,11 +287,4 @@ public final class GammaParser {
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }
