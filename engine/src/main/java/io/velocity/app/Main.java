@@ -33,6 +33,22 @@ public final class Main {
         };
     }
 
+    /** {@code bench <name> ...}: benchmarks with a table at the end. */
+    private static int bench(String[] argv) {
+        if (argv.length == 0) {
+            System.err.println("velocity bench: missing benchmark name (book)");
+            return ExitCode.BAD_INPUT.code();
+        }
+        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        return switch (argv[0]) {
+            case "book" -> io.velocity.marketdata.bench.BookBench.run(rest, System.out);
+            default -> {
+                System.err.println("velocity bench: unknown benchmark '" + argv[0] + "'");
+                yield ExitCode.BAD_INPUT.code();
+            }
+        };
+    }
+
     static int run(String[] argv, Map<String, String> env) {
         if (argv.length == 0) {
             System.err.println("velocity: missing command");
@@ -42,6 +58,7 @@ public final class Main {
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
             case "tools" -> tools(rest);
+            case "bench" -> bench(rest);
             default -> {
                 System.err.println("velocity: unknown command '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();
