@@ -6,6 +6,7 @@ import io.velocity.execution.signing.EthAddress;
 import io.velocity.execution.signing.L2Auth;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * {@code velocity tools l2-headers}: computes the CLOB L2 authentication headers for one request
@@ -37,46 +38,33 @@ public final class L2HeadersTool {
      * @return 0 on success, 2 on bad input, 1 on an unexpected failure
      */
     public static int run(InputStream in, PrintStream out, PrintStream err) {
-        JsonRequest request = null;
-        try {
-            request = JsonRequest.read(in);
-            request.registerSecret("secret");
-            request.registerSecret("passphrase");
-            String secret = request.secretText("secret");
-            String timestamp = request.integerText("timestamp");
-            String method = request.text("method");
-            String requestPath = request.text("requestPath");
-            String body = request.optionalRawText("body");
-            EthAddress address = request.has("address") ? request.address("address") : null;
-            String apiKey = request.optionalText("apiKey");
-            String passphrase = request.has("passphrase") ? request.secretText("passphrase") : null;
+        return JsonTool.run("l2-headers", List.of("secret", "passphrase"), L2HeadersTool::headers, in, out, err);
+    }
 
-            String signature = L2Auth.signature(secret, timestamp, method, requestPath, body);
+    private static ObjectNode headers(JsonRequest request) {
+        String secret = request.secretText("secret");
+        String timestamp = request.integerText("timestamp");
+        String method = request.text("method");
+        String requestPath = request.text("requestPath");
+        String body = request.optionalRawText("body");
+        EthAddress address = request.has("address") ? request.address("address") : null;
+        String apiKey = request.optionalText("apiKey");
+        String passphrase = request.has("passphrase") ? request.secretText("passphrase") : null;
 
-            ObjectNode headers = JsonRequest.newObject();
-            if (address != null) {
-                headers.put(ClobHeaders.POLY_ADDRESS, address.toChecksumHex());
-            }
-            headers.put(ClobHeaders.POLY_SIGNATURE, signature);
-            headers.put(ClobHeaders.POLY_TIMESTAMP, timestamp);
-            if (apiKey != null) {
-                headers.put(ClobHeaders.POLY_API_KEY, apiKey);
-            }
-            if (passphrase != null) {
-                headers.put(ClobHeaders.POLY_PASSPHRASE, passphrase);
-            }
-            out.println(JsonRequest.MAPPER.writeValueAsString(headers));
-            out.flush();
-            return 0;
-        } catch (BadInputException | IllegalArgumentException badInput) {
-            err.println(request == null ? badInput.getMessage() : request.redact(badInput.getMessage()));
-            err.flush();
-            return 2;
-        } catch (RuntimeException | java.io.IOException unexpected) {
-            // The class name only: an unexpected message is not known to be free of input text.
-            err.println("l2-headers: internal error (" + unexpected.getClass().getName() + ")");
-            err.flush();
-            return 1;
+        String signature = L2Auth.signature(secret, timestamp, method, requestPath, body);
+
+        ObjectNode headers = JsonRequest.newObject();
+        if (address != null) {
+            headers.put(ClobHeaders.POLY_ADDRESS, address.toChecksumHex());
         }
+        headers.put(ClobHeaders.POLY_SIGNATURE, signature);
+        headers.put(ClobHeaders.POLY_TIMESTAMP, timestamp);
+        if (apiKey != null) {
+            headers.put(ClobHeaders.POLY_API_KEY, apiKey);
+        }
+        if (passphrase != null) {
+            headers.put(ClobHeaders.POLY_PASSPHRASE, passphrase);
+        }
+        return headers;
     }
 }

@@ -13,6 +13,7 @@ import io.velocity.execution.signing.SignedOrder;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,11 +45,12 @@ public final class SignOrderTool {
      * @return 0 on success, 2 on bad input, 1 on an unexpected failure
      */
     public static int run(InputStream in, PrintStream out, PrintStream err) {
-        JsonRequest request = null;
+        return JsonTool.run("sign-order", List.of("privateKey"), SignOrderTool::sign, in, out, err);
+    }
+
+    private static ObjectNode sign(JsonRequest request) {
+        byte[] key = privateKey(request);
         try {
-            request = JsonRequest.read(in);
-            request.registerSecret("privateKey");
-            byte[] key = privateKey(request);
             long chainId = chainId(request);
             EthAddress exchange = request.address("exchange");
             ClobOrder order = order(request.object("order"));
@@ -58,21 +60,10 @@ public final class SignOrderTool {
                 result.put("orderHash", signed.orderHashHex());
                 result.put("signature", signed.signatureHex());
                 result.put("signerAddress", signer.address().toChecksumHex());
-                out.println(JsonRequest.MAPPER.writeValueAsString(result));
-                out.flush();
-                return 0;
-            } finally {
-                Arrays.fill(key, (byte) 0);
+                return result;
             }
-        } catch (BadInputException | IllegalArgumentException badInput) {
-            err.println(request == null ? badInput.getMessage() : request.redact(badInput.getMessage()));
-            err.flush();
-            return 2;
-        } catch (RuntimeException | java.io.IOException unexpected) {
-            // The class name only: an unexpected message is not known to be free of input text.
-            err.println("sign-order: internal error (" + unexpected.getClass().getName() + ")");
-            err.flush();
-            return 1;
+        } finally {
+            Arrays.fill(key, (byte) 0);
         }
     }
 

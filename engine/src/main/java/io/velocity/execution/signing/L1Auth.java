@@ -24,7 +24,6 @@ public final class L1Auth {
     /** The fixed attestation text the venue expects in {@code message}. */
     public static final String MESSAGE = "This message attests that I control the given wallet";
 
-    private static final String DOMAIN_TYPE = "EIP712Domain(string name,string version,uint256 chainId)";
     private static final byte[] CLOB_AUTH_TYPE_HASH = Keccak256.hash(CLOB_AUTH_TYPE);
     private static final byte[] MESSAGE_HASH = Keccak256.hash(MESSAGE);
 
@@ -41,12 +40,7 @@ public final class L1Auth {
             throw new IllegalArgumentException("chainId: must be positive, was " + chainId);
         }
         this.chainId = chainId;
-        byte[] domain = new byte[4 * Words.WORD];
-        System.arraycopy(Keccak256.hash(DOMAIN_TYPE), 0, domain, 0, Words.WORD);
-        System.arraycopy(Keccak256.hash(DOMAIN_NAME), 0, domain, Words.WORD, Words.WORD);
-        System.arraycopy(Keccak256.hash(DOMAIN_VERSION), 0, domain, 2 * Words.WORD, Words.WORD);
-        Words.putUint(chainId, domain, 3 * Words.WORD);
-        this.domainSeparator = Keccak256.hash(domain);
+        this.domainSeparator = Eip712.domainSeparator(DOMAIN_NAME, DOMAIN_VERSION, chainId, null);
     }
 
     /** The chain id of the domain. */
@@ -77,11 +71,8 @@ public final class L1Auth {
         Words.putUint(nonce, struct, 3 * Words.WORD);
         System.arraycopy(MESSAGE_HASH, 0, struct, 4 * Words.WORD, Words.WORD);
 
-        byte[] message = new byte[2 + 2 * Words.WORD];
-        message[0] = 0x19;
-        message[1] = 0x01;
-        System.arraycopy(domainSeparator, 0, message, 2, Words.WORD);
-        new Keccak256().update(struct).digestInto(message, 2 + Words.WORD);
+        byte[] message = Eip712.messageBuffer(domainSeparator);
+        new Keccak256().update(struct).digestInto(message, Eip712.STRUCT_HASH_OFFSET);
         return Keccak256.hash(message);
     }
 

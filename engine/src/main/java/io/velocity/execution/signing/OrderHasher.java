@@ -28,9 +28,6 @@ public final class OrderHasher {
     /** EIP-712 domain version of the V2 exchanges. */
     public static final String DOMAIN_VERSION = "2";
 
-    static final String DOMAIN_TYPE =
-            "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
-
     private static final byte[] ORDER_TYPE_HASH = Keccak256.hash(ORDER_TYPE);
     private static final int FIELDS = 12; // type hash + 11 order fields
 
@@ -39,7 +36,7 @@ public final class OrderHasher {
     private final Keccak256 keccak = new Keccak256();
     private final byte[] structBuffer = new byte[FIELDS * Words.WORD];
     // 0x19 0x01 || domainSeparator || structHash: the first 34 bytes never change.
-    private final byte[] digestBuffer = new byte[2 + 2 * Words.WORD];
+    private final byte[] digestBuffer;
 
     /**
      * A hasher for orders on {@code exchange} at {@code chainId}.
@@ -55,15 +52,7 @@ public final class OrderHasher {
         }
         this.chainId = chainId;
         this.exchange = exchange;
-        byte[] domain = new byte[5 * Words.WORD];
-        System.arraycopy(Keccak256.hash(DOMAIN_TYPE), 0, domain, 0, Words.WORD);
-        System.arraycopy(Keccak256.hash(DOMAIN_NAME), 0, domain, Words.WORD, Words.WORD);
-        System.arraycopy(Keccak256.hash(DOMAIN_VERSION), 0, domain, 2 * Words.WORD, Words.WORD);
-        Words.putUint(chainId, domain, 3 * Words.WORD);
-        Words.putAddress(exchange, domain, 4 * Words.WORD);
-        digestBuffer[0] = 0x19;
-        digestBuffer[1] = 0x01;
-        keccak.update(domain).digestInto(digestBuffer, 2);
+        this.digestBuffer = Eip712.messageBuffer(Eip712.domainSeparator(DOMAIN_NAME, DOMAIN_VERSION, chainId, exchange));
         System.arraycopy(ORDER_TYPE_HASH, 0, structBuffer, 0, Words.WORD);
     }
 
@@ -104,7 +93,7 @@ public final class OrderHasher {
 
     /** Writes the 32-byte order hash to {@code out} at {@code offset}; allocation-free for long-sized salts. */
     public void orderHash(ClobOrder order, byte[] out, int offset) {
-        structHash(order, digestBuffer, 2 + Words.WORD);
+        structHash(order, digestBuffer, Eip712.STRUCT_HASH_OFFSET);
         keccak.update(digestBuffer, 0, digestBuffer.length).digestInto(out, offset);
     }
 
