@@ -73,6 +73,25 @@ public record AnvilOptions(
         return new AnvilOptions(binary, chainId, port, mnemonic, accounts, Optional.of(url), startupTimeout);
     }
 
+    /** Hides a custom mnemonic and any API key in the fork URL, so logging the options leaks neither. */
+    @Override
+    public String toString() {
+        return "AnvilOptions[binary=" + binary.map(Path::toString).orElse("<tools/chain>")
+                + ", chainId=" + chainId + ", port=" + port
+                + ", mnemonic=" + (DEVELOPMENT_MNEMONIC.equals(mnemonic) ? "<development>" : "<custom, hidden>")
+                + ", accounts=" + accounts
+                + ", forkUrl=" + forkUrl.map(AnvilOptions::redactUrl).orElse("<none>")
+                + ", startupTimeout=" + startupTimeout + "]";
+    }
+
+    private static String redactUrl(String url) {
+        try {
+            return RpcEndpoint.of(url).displayName();
+        } catch (IllegalArgumentException e) {
+            return "<unparseable>";
+        }
+    }
+
     /** @return a copy on a fixed port */
     public AnvilOptions withPort(int fixedPort) {
         return new AnvilOptions(binary, chainId, fixedPort, mnemonic, accounts, forkUrl, startupTimeout);

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -191,7 +192,13 @@ public final class AnvilProcess implements AutoCloseable {
     // ------------------------------------------------------------------ internals
 
     private static List<String> awaitJsonRpc(URI uri, long expectedChainId, long deadline, Process process) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            return pollJsonRpc(http, uri, expectedChainId, deadline, process);
+        }
+    }
+
+    private static List<String> pollJsonRpc(HttpClient http, URI uri, long expectedChainId, long deadline,
+            Process process) {
         String lastProblem = "no answer";
         while (System.nanoTime() - deadline < 0) {
             if (!process.isAlive()) {
@@ -251,7 +258,7 @@ public final class AnvilProcess implements AutoCloseable {
         return List.copyOf(accounts);
     }
 
-    private static void drain(InputStream stream, String threadName, java.util.function.Consumer<String> onLine) {
+    private static void drain(InputStream stream, String threadName, Consumer<String> onLine) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;

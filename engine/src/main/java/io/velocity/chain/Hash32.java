@@ -1,5 +1,6 @@
 package io.velocity.chain;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -50,7 +51,7 @@ public final class Hash32 {
     }
 
     /** @return the value as a 256-bit unsigned integer, left-padded into 32 bytes */
-    public static Hash32 ofUint256(java.math.BigInteger value) {
+    public static Hash32 ofUint256(BigInteger value) {
         if (value.signum() < 0 || value.bitLength() > 256) {
             throw new IllegalArgumentException("not a uint256: " + value);
         }
@@ -67,8 +68,8 @@ public final class Hash32 {
     }
 
     /** @return the bytes read as an unsigned big-endian integer */
-    public java.math.BigInteger toUint256() {
-        return new java.math.BigInteger(1, bytes);
+    public BigInteger toUint256() {
+        return new BigInteger(1, bytes);
     }
 
     /** @return {@code 0x} followed by 64 lowercase hex digits */

@@ -2,7 +2,9 @@ package io.velocity.chain;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,12 +70,12 @@ public record RevertReason(String message, Kind kind, String data) {
             if (body.length < 64) {
                 return Optional.empty();
             }
-            BigInteger offset = new BigInteger(1, java.util.Arrays.copyOfRange(body, 0, 32));
+            BigInteger offset = new BigInteger(1, Arrays.copyOfRange(body, 0, 32));
             if (offset.compareTo(BigInteger.valueOf(body.length - 32L)) > 0) {
                 return Optional.empty();
             }
             int start = offset.intValueExact();
-            BigInteger length = new BigInteger(1, java.util.Arrays.copyOfRange(body, start, start + 32));
+            BigInteger length = new BigInteger(1, Arrays.copyOfRange(body, start, start + 32));
             if (length.compareTo(BigInteger.valueOf(body.length - start - 32L)) > 0) {
                 return Optional.empty();
             }
@@ -109,6 +111,6 @@ public record RevertReason(String message, Kind kind, String data) {
                 return "";
             }
         }
-        return (digits.length() % 2 == 0) ? digits.toLowerCase(java.util.Locale.ROOT) : "";
+        return (digits.length() % 2 == 0) ? digits.toLowerCase(Locale.ROOT) : "";
     }
 }

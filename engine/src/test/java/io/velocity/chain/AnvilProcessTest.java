@@ -3,10 +3,12 @@ package io.velocity.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 class AnvilProcessTest {
 
@@ -32,6 +34,22 @@ class AnvilProcessTest {
         }
         assertThat(anvil.isAlive()).isFalse();
         assertThat(ProcessHandle.of(anvil.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    @ExtendWith(LocalChainExtension.class)
+    void forkUrlIsPassedThroughSoTheForkSeesTheUpstreamState(LocalChain upstream) {
+        Erc20Client upstreamCollateral = upstream.collateral();
+        LocalDeployment.mintCollateral(upstream.submitter(LocalChain.DEPLOYER), upstream.contracts.collateral(),
+                upstream.address(9), BigInteger.valueOf(4_200_000));
+        BigInteger upstreamBalance = upstreamCollateral.balanceOf(upstream.address(9));
+
+        try (AnvilProcess fork = AnvilProcess.start(AnvilOptions.defaults().withForkUrl(upstream.anvil.rpcUrl()));
+                RpcClient rpc = RpcClient.connect(RpcClientConfig.defaults(137, List.of(fork.rpcUrl())))) {
+            Erc20Client forked = new Erc20Client(rpc, upstream.contracts.collateral());
+            assertThat(forked.decimals()).isEqualTo(6);
+            assertThat(forked.balanceOf(upstream.address(9))).isEqualTo(upstreamBalance);
+        }
     }
 
     @Test
