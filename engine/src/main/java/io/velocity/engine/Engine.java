@@ -98,6 +98,7 @@ public final class Engine {
     private final EnumMap<RiskRule, long[]> riskCounts = new EnumMap<>(RiskRule.class);
     private final Histogram tickToIntent = new Histogram(60_000_000_000L, 3);
     private final Histogram ladderCancel = new Histogram(60_000_000_000L, 3);
+    private final Histogram tickToDecision = new Histogram(60_000_000_000L, 3);
     private final java.util.ArrayDeque<FillRow> fills = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<PnlPoint> pnl = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<WindowResult> results = new java.util.ArrayDeque<>();
@@ -364,6 +365,11 @@ public final class Engine {
             case EngineCommand.ApplyConfig ac -> applyConfig(ac.config());
             case EngineCommand.Resolve res -> resolve(res.conditionId(), res.resolvedUp(), res.source());
             case EngineCommand.SetBankroll sb -> ledger.setBankroll(sb.micros());
+            case EngineCommand.ResetLatencyStats ignored -> {
+                tickToIntent.reset();
+                tickToDecision.reset();
+                ladderCancel.reset();
+            }
         }
     }
 
@@ -498,6 +504,10 @@ public final class Engine {
         decisionCounts.get(an.decision)[0]++;
         reasonCounts.get(an.reason)[0]++;
 
+        if (triggerNanos > 1) {
+            long latency = clock.nanoTime() - triggerNanos;
+            tickToDecision.recordValue(Math.max(0, Math.min(latency, tickToDecision.getHighestTrackableValue())));
+        }
         policeLadders(m, now, triggerNanos);
         if (an.decision == Decision.SNIPE) {
             snipe(m, an, now, triggerNanos);
@@ -842,7 +852,7 @@ public final class Engine {
         return new EngineSnapshot(++snapshotSequence, now, config.app().mode().name().toLowerCase(java.util.Locale.ROOT),
                 config.app().feeds().name().toLowerCase(java.util.Locale.ROOT), killSwitch.state(), health.snapshot(),
                 Map.copyOf(feedStates), List.copyOf(rows), List.copyOf(orderRows), List.copyOf(fills), financials(),
-                List.copyOf(pnl), List.copyOf(results), dc, rc, risks, stats(tickToIntent), stats(ladderCancel),
+                List.copyOf(pnl), List.copyOf(results), dc, rc, risks, stats(tickToIntent), stats(tickToDecision), stats(ladderCancel),
                 ordersLastMinute(now), config.generation());
     }
 

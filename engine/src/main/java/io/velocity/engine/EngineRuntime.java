@@ -375,6 +375,12 @@ public final class EngineRuntime implements MarketDataSink, ExecutionListener, A
         }
     }
 
+    /** The engine thread's id (allocation measurements), or -1 before start. */
+    public long engineThreadId() {
+        Thread t = engineThread;
+        return t == null ? -1 : t.threadId();
+    }
+
     /** True when called on the engine thread (for assertions). */
     public boolean onEngineThread() {
         return Thread.currentThread() == engineThread;
