@@ -118,7 +118,8 @@ public final class StrategyMath {
 
     /**
      * How stale an Allora signal is relative to the time left in the candle, and the weight it
-     * keeps. Times are epoch milliseconds. Rules, in order:
+     * keeps. Times are epoch milliseconds (their differences must fit in a {@code long}, which
+     * real timestamps always do; Python's integers cannot overflow at all). Rules, in order:
      * <ol>
      *   <li>{@code remaining = windowEndMs - nowMs}; {@code remaining <= 0} gives
      *       {@code (Infinity, 0, false, "window over")}.</li>
