@@ -11,6 +11,7 @@ class EnginePythonSizingTest {
     @Test
     void aSnipeIsSizedByPythonAndStillFills() throws Exception {
         try (EngineHarness h = new EngineHarness(PythonTestSupport.requireVenv(), "engine.sizing=python")) {
+            assertThat(h.python.awaitStarted(java.time.Duration.ofSeconds(20))).as("Python bridge started").isTrue();
             h.openMarket(100_000);
             h.book(EngineHarness.UP, 7_800, 50_000_000, 8_000, 500_000_000);
             h.book(EngineHarness.DOWN, 1_800, 50_000_000, 2_200, 500_000_000);
