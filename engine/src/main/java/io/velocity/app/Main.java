@@ -1,6 +1,8 @@
 package io.velocity.app;
 
 import io.velocity.core.ExitCode;
+import io.velocity.security.KeytoolCommand;
+import io.velocity.security.SecretPrompt;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -17,33 +19,26 @@ public final class Main {
         System.exit(run(argv, System.getenv()));
     }
 
-    /** {@code tools <name> ...}: trader utilities that read stdin and print JSON. */
+    /** {@code tools NAME}: one-shot utilities that read a request on stdin and print JSON. */
     private static int tools(String[] argv) {
         if (argv.length == 0) {
-            System.err.println("velocity tools: missing tool name (decode)");
+            System.err.println("velocity tools: missing tool name (sign-order, l2-headers, decode)");
             return ExitCode.BAD_INPUT.code();
         }
-        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        if (argv[0].equals("decode")) {
+            // decode takes options (--kind, --now, --config-dir) and reads many documents
+            return io.velocity.marketdata.tools.DecodeTool.run(Arrays.copyOfRange(argv, 1, argv.length), System.in,
+                    System.out, System.err);
+        }
+        if (argv.length > 1) {
+            System.err.println("velocity tools " + argv[0] + ": takes no arguments (reads one JSON request on stdin)");
+            return ExitCode.BAD_INPUT.code();
+        }
         return switch (argv[0]) {
-            case "decode" -> io.velocity.marketdata.tools.DecodeTool.run(rest, System.in, System.out, System.err);
+            case "sign-order" -> io.velocity.app.tools.SignOrderTool.run(System.in, System.out, System.err);
+            case "l2-headers" -> io.velocity.app.tools.L2HeadersTool.run(System.in, System.out, System.err);
             default -> {
                 System.err.println("velocity tools: unknown tool '" + argv[0] + "'");
-                yield ExitCode.BAD_INPUT.code();
-            }
-        };
-    }
-
-    /** {@code bench <name> ...}: benchmarks with a table at the end. */
-    private static int bench(String[] argv) {
-        if (argv.length == 0) {
-            System.err.println("velocity bench: missing benchmark name (book)");
-            return ExitCode.BAD_INPUT.code();
-        }
-        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
-        return switch (argv[0]) {
-            case "book" -> io.velocity.marketdata.bench.BookBench.run(rest, System.out);
-            default -> {
-                System.err.println("velocity bench: unknown benchmark '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();
             }
         };
@@ -58,7 +53,7 @@ public final class Main {
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
             case "tools" -> tools(rest);
-            case "bench" -> bench(rest);
+            case "keytool" -> KeytoolCommand.run(rest, env, System.in, System.out, System.err, SecretPrompt.of(System.console()));
             default -> {
                 System.err.println("velocity: unknown command '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();

@@ -13,6 +13,7 @@ public record AppConfig(
         @Doc("Folder for the journal, embedded stores, logs and the keystore; empty means ~/.local/share/velocity")
         @Text(optional = true) String dataDir,
         MarketsConfig markets,
+        EngineConfig engine,
         VenuesConfig venues,
         ChainConfig chain,
         StorageConfig storage,
