@@ -1,5 +1,7 @@
 package io.velocity.marketdata.bench;
 
+import io.velocity.bench.BenchResult;
+import io.velocity.bench.BenchTable;
 import io.velocity.book.OrderBook;
 import io.velocity.core.Clock;
 import io.velocity.marketdata.AlloraSignal;
@@ -22,19 +24,17 @@ import io.velocity.marketdata.parse.MalformedMessageException;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 
 /**
  * {@code ./velocity bench book}: single-thread throughput of the order book (price-level updates
  * per second; goal ≥ 10 M) and of the CLOB market-channel parser (messages per second; goal
  * ≥ 300 k), plus parse-and-apply through the canonical books. Each benchmark warms up, then
- * runs timed rounds over pre-generated inputs; it reports the median round and the spread of
- * per-batch costs (HdrHistogram). Prints the machine it ran on.
+ * runs timed rounds over pre-generated inputs; it reports the median round and the 99th
+ * percentile of per-batch cost per operation (HdrHistogram), in the shared bench table with the
+ * machine it ran on. Main class {@code io.velocity.marketdata.bench.BookBench}.
  *
  * <p>Options: {@code --seconds N} per benchmark (default 3), {@code --warmup N} (default 2).
  */
@@ -52,7 +52,7 @@ public final class BookBench {
         System.exit(run(args, System.out));
     }
 
-    /** Runs the benchmarks and prints the table; returns 0, or 2 on bad options. */
+    /** Runs the benchmarks and prints the shared bench table; returns 0, or 2 on bad options. */
     public static int run(String[] args, PrintStream out) {
         double seconds = 3;
         double warmup = 2;
@@ -66,25 +66,23 @@ public final class BookBench {
                 }
             }
         }
-        out.println("velocity bench book");
-        out.println(machine());
-        out.println();
-        List<Row> rows = new ArrayList<>();
-        rows.add(bookUpdates(seconds, warmup));
-        rows.add(topExtraction(seconds, warmup));
-        rows.add(parse(seconds, warmup));
-        rows.add(parseAndApply(seconds, warmup));
-        out.printf(Locale.ROOT, "%-44s %16s %12s %12s %12s  %s%n", "benchmark", "ops/s (median)", "p50 ns/op",
-                "p99 ns/op", "goal", "verdict");
-        for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-44s %,16.0f %12.1f %12.1f %12s  %s%n", r.name, r.opsPerSecond, r.p50, r.p99,
-                    r.goal > 0 ? String.format(Locale.ROOT, "%,.0f", r.goal) : "-",
-                    r.goal > 0 ? (r.opsPerSecond >= r.goal ? "meets goal" : "BELOW GOAL") : "");
-        }
+        BenchTable.print(results(seconds, warmup), out);
         return 0;
     }
 
-    record Row(String name, double opsPerSecond, double p50, double p99, double goal) {
+    /** Every figure of this benchmark. */
+    public static List<BenchResult> results(double seconds, double warmup) {
+        List<BenchResult> out = new ArrayList<>();
+        for (Row r : List.of(bookUpdates(seconds, warmup), topExtraction(seconds, warmup), parse(seconds, warmup),
+                parseAndApply(seconds, warmup))) {
+            out.add(r.goal > 0 ? BenchResult.atLeast("book", r.name, Math.rint(r.opsPerSecond), r.unit, r.goal)
+                    : BenchResult.info("book", r.name, Math.rint(r.opsPerSecond), r.unit));
+            out.add(BenchResult.info("book", r.name + " p99/op", r.p99, "ns"));
+        }
+        return out;
+    }
+
+    record Row(String name, String unit, double opsPerSecond, double p50, double p99, double goal) {
     }
 
     /** A benchmark body: performs {@code batch} operations starting at {@code cursor}, returns a checksum. */
@@ -93,7 +91,8 @@ public final class BookBench {
         long run(int cursor, int batch);
     }
 
-    static Row measure(String name, double seconds, double warmup, int batch, int inputs, double goal, Body body) {
+    static Row measure(String name, String unit, double seconds, double warmup, int batch, int inputs, double goal,
+                       Body body) {
         Histogram perOp = new Histogram(3_600_000_000_000L, 3);
         long check = 0;
         int cursor = 0;
@@ -122,7 +121,8 @@ public final class BookBench {
         sink = check;
         double[] r = rounds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = r.length == 0 ? 0 : r[r.length / 2];
-        return new Row(name, median, perOp.getValueAtPercentile(50) / 1000.0, perOp.getValueAtPercentile(99) / 1000.0, goal);
+        return new Row(name, unit, median, perOp.getValueAtPercentile(50) / 1000.0,
+                perOp.getValueAtPercentile(99) / 1000.0, goal);
     }
 
     // ---------------------------------------------------------------- book
@@ -140,7 +140,7 @@ public final class BookBench {
             size[i] = rnd.nextInt(4) == 0 ? 0 : (1 + rnd.nextInt(100_000)) * 10_000L;
         }
         OrderBook book = new OrderBook();
-        return measure("book: price-level updates (1 thread)", seconds, warmup, 4096, n, BOOK_GOAL, (c, b) -> {
+        return measure("book level updates (1 thread)", "updates/s", seconds, warmup, 4096, n, BOOK_GOAL, (c, b) -> {
             for (int i = c, e = c + b; i < e; i++) {
                 book.set(side[i], price[i], size[i]);
             }
@@ -157,7 +157,7 @@ public final class BookBench {
         }
         long[] p = new long[10];
         long[] s = new long[10];
-        return measure("book: top-10 both sides into arrays", seconds, warmup, 1024, 1 << 20, 0, (c, b) -> {
+        return measure("book top-10 of both sides", "tops/s", seconds, warmup, 1024, 1 << 20, 0, (c, b) -> {
             long x = 0;
             for (int i = 0; i < b; i++) {
                 x += book.topBids(p, s, 10) + book.topAsks(p, s, 10) + p[9];
@@ -238,7 +238,7 @@ public final class BookBench {
                 count[0] += trade.sizeMicros();
             }
         };
-        return measure("clob: market-channel parse (1 thread)", seconds, warmup, 256, frames.length, PARSE_GOAL, (c, b) -> {
+        return measure("CLOB parse (1 thread)", "msgs/s", seconds, warmup, 256, frames.length, PARSE_GOAL, (c, b) -> {
             try {
                 for (int i = c, e = c + b; i < e; i++) {
                     parser.parseFrame(frames[i], counting);
@@ -258,7 +258,7 @@ public final class BookBench {
         ClobBooks books = new ClobBooks(counting, (t, r) -> { }, BookMirror.NONE, Clock.SYSTEM, 10, false);
         books.track(UP, MKT);
         books.track(DOWN, MKT);
-        return measure("clob: parse + apply + publish top-10 (1 thread)", seconds, warmup, 256, frames.length, PARSE_GOAL,
+        return measure("CLOB parse+apply+top-10 (1 thread)", "msgs/s", seconds, warmup, 256, frames.length, PARSE_GOAL,
                 (c, b) -> {
                     try {
                         for (int i = c, e = c + b; i < e; i++) {
@@ -320,23 +320,5 @@ public final class BookBench {
         @Override
         public void onFeedState(FeedStatus status) {
         }
-    }
-
-    static String machine() {
-        String cpu = "unknown CPU";
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).strip();
-                    break;
-                }
-            }
-        } catch (Exception e) {
-            cpu = System.getProperty("os.arch");
-        }
-        Runtime rt = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "machine: %s, %d cores available, %s %s; JVM %s (%s), max heap %d MB", cpu,
-                rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.vm.version"), System.getProperty("java.vm.name"), rt.maxMemory() >> 20);
     }
 }
