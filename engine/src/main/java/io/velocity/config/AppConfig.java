@@ -20,5 +20,6 @@ public record AppConfig(
         RiskConfig risk,
         FeedHealthConfig feedHealth,
         ClockConfig clock,
-        TelemetryConfig telemetry) {
+        TelemetryConfig telemetry,
+        SimConfig sim) {
 }
