@@ -4,9 +4,12 @@ import io.velocity.app.Bootstrap;
 import io.velocity.app.CliArgs;
 import io.velocity.app.ErrorReporter;
 import io.velocity.config.ConfigService;
+import io.velocity.config.ConfigWatcher;
 import io.velocity.telemetry.HealthRegistry;
 import javafx.application.Application;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -26,6 +29,12 @@ public final class DesktopMain {
         } catch (RuntimeException e) {
             System.exit(ErrorReporter.report("velocity", e, System.err));
             return;
+        }
+        try {
+            // Hot reload for the workstation's lifetime; a daemon thread, so it never holds the JVM open.
+            new ConfigWatcher(config, Duration.ofMillis(250)).start();
+        } catch (IOException e) {
+            System.err.println("velocity: config hot reload unavailable (" + e.getMessage() + "); edits apply on restart");
         }
         WorkstationApp.configure(config, health);
         Application.launch(WorkstationApp.class);

@@ -5,6 +5,7 @@ import io.velocity.config.ConfigService;
 import io.velocity.config.ConfigSources;
 import io.velocity.core.Clock;
 import io.velocity.telemetry.HealthRegistry;
+import io.velocity.telemetry.LoggingSetup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,9 @@ public final class Bootstrap {
      * @throws io.velocity.core.ConfigException listing every problem
      */
     public static ConfigService loadConfig(CliArgs args, Map<String, String> env, HealthRegistry health) {
-        return new ConfigService(new ConfigLoader(sources(args, env)), health);
+        ConfigService service = new ConfigService(new ConfigLoader(sources(args, env)), health);
+        LoggingSetup.useLogDirectory(service.current().app().logDirectory());
+        return service;
     }
 
     /** A health registry on the system clock. */

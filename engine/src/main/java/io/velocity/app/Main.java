@@ -17,6 +17,26 @@ public final class Main {
         System.exit(run(argv, System.getenv()));
     }
 
+    /** {@code tools NAME}: one-shot utilities that read a request on stdin and print JSON. */
+    private static int tools(String[] argv) {
+        if (argv.length == 0) {
+            System.err.println("velocity tools: missing tool name (sign-order, l2-headers)");
+            return ExitCode.BAD_INPUT.code();
+        }
+        if (argv.length > 1) {
+            System.err.println("velocity tools " + argv[0] + ": takes no arguments (reads one JSON request on stdin)");
+            return ExitCode.BAD_INPUT.code();
+        }
+        return switch (argv[0]) {
+            case "sign-order" -> io.velocity.app.tools.SignOrderTool.run(System.in, System.out, System.err);
+            case "l2-headers" -> io.velocity.app.tools.L2HeadersTool.run(System.in, System.out, System.err);
+            default -> {
+                System.err.println("velocity tools: unknown tool '" + argv[0] + "'");
+                yield ExitCode.BAD_INPUT.code();
+            }
+        };
+    }
+
     static int run(String[] argv, Map<String, String> env) {
         if (argv.length == 0) {
             System.err.println("velocity: missing command");
@@ -25,6 +45,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
+            case "tools" -> tools(rest);
             default -> {
                 System.err.println("velocity: unknown command '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();

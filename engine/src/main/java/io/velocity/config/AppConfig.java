@@ -13,6 +13,7 @@ public record AppConfig(
         @Doc("Folder for the journal, embedded stores, logs and the keystore; empty means ~/.local/share/velocity")
         @Text(optional = true) String dataDir,
         MarketsConfig markets,
+        EngineConfig engine,
         VenuesConfig venues,
         ChainConfig chain,
         StorageConfig storage,
@@ -22,4 +23,33 @@ public record AppConfig(
         ClockConfig clock,
         TelemetryConfig telemetry,
         SimConfig sim) {
+
+    /**
+     * The data folder: {@code dataDir} when set, else the system property {@code velocity.dataDir}
+     * (set by the launcher), else {@code $VELOCITY_DATA_DIR}, else {@code $XDG_DATA_HOME/velocity},
+     * else {@code ~/.local/share/velocity}.
+     */
+    public java.nio.file.Path dataDirectory() {
+        if (!dataDir.isBlank()) {
+            return java.nio.file.Path.of(dataDir).toAbsolutePath();
+        }
+        String prop = System.getProperty("velocity.dataDir");
+        if (prop != null && !prop.isBlank()) {
+            return java.nio.file.Path.of(prop).toAbsolutePath();
+        }
+        String env = System.getenv("VELOCITY_DATA_DIR");
+        if (env != null && !env.isBlank()) {
+            return java.nio.file.Path.of(env).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        java.nio.file.Path base = xdg != null && !xdg.isBlank()
+                ? java.nio.file.Path.of(xdg)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("velocity").toAbsolutePath();
+    }
+
+    /** The folder of the JSON log files: {@code telemetry.logDir} or {@code <dataDirectory>/logs}. */
+    public java.nio.file.Path logDirectory() {
+        return telemetry.logDir().isBlank() ? dataDirectory().resolve("logs") : java.nio.file.Path.of(telemetry.logDir()).toAbsolutePath();
+    }
 }

@@ -1,0 +1,23 @@
+package io.velocity.chain;
+
+import java.util.Objects;
+import org.web3j.abi.datatypes.Address;
+
+/**
+ * Addresses of the contracts {@link LocalDeployment} put on a local chain.
+ *
+ * @param collateral the 6-decimal test collateral (stands in for pUSD)
+ * @param ctf        the Conditional Tokens contract
+ * @param exchange   the test CTF exchange
+ * @param operator   the address registered as exchange operator
+ */
+public record LocalContracts(Address collateral, Address ctf, Address exchange, Address operator) {
+
+    /** Rejects null addresses. */
+    public LocalContracts {
+        Objects.requireNonNull(collateral, "collateral");
+        Objects.requireNonNull(ctf, "ctf");
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(operator, "operator");
+    }
+}

@@ -1,0 +1,8 @@
+package io.velocity.orders;
+
+/** Why an order exists. */
+public enum IntentType {
+    SNIPE,
+    LADDER,
+    FLATTEN
+}
