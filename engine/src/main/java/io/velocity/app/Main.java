@@ -46,6 +46,7 @@ public final class Main {
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
             case "tools" -> tools(rest);
+            case "sim" -> SimCommand.run(rest, env, System.out, System.err);
             default -> {
                 System.err.println("velocity: unknown command '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();

@@ -79,6 +79,16 @@ public final class ClobExchange {
         return rules.feesEnabled() ? feeRateBps : "0";
     }
 
+    /** Taker fee rate r (0 when fees are disabled). */
+    public double feeRate() {
+        return rules.feesEnabled() ? rules.feeRate() : 0;
+    }
+
+    /** Taker fee exponent e. */
+    public double feeExponent() {
+        return rules.feeExponent();
+    }
+
     // ================================================================== accounts and credentials
 
     /** The account of {@code address}, opened with the starting balance on first use. */
@@ -247,7 +257,7 @@ public final class ClobExchange {
             acct.position(m.index())[2 + outcome] += reserve;
         }
         OrderInfo info = new OrderInfo(id, acct, m, outcome, req.side(), price, shares, type, req.expirationSeconds(), now,
-                req.makerAddress());
+                req.makerAddress(), cred.apiKey());
         pool.info[h] = info;
         ordersById.put(id, info);
 
@@ -378,7 +388,7 @@ public final class ClobExchange {
                 move(takerAcct, t, q, takerAmount, fee, moves, movers);
                 if (user) {
                     int mo = pool.outcome[h];
-                    makers.add(new MakerFill(orderId(h), makerAcct, makerAcct.ownerKey(), makerAddress(h, makerAcct),
+                    makers.add(new MakerFill(orderId(h), makerAcct, owner(h, makerAcct), makerAddress(h, makerAcct),
                             b.market.tokenId(mo), b.market.outcomes().get(mo), pool.ownSide(h) == OrderPool.BUY ? "BUY" : "SELL",
                             mo == 0 ? p : ONE - p, q, makerAmount));
                     if (pool.info[h] != null) {
@@ -415,7 +425,7 @@ public final class ClobExchange {
                     match.txHash});
             if (makers != null) {
                 TradeRecord tr = new TradeRecord(Ids.uuid(seed, "trade", Long.toString(++tradeSeq)), orderId(t), b.market,
-                        takerAcct, takerAcct.ownerKey(), makerAddress(t, takerAcct), takerOutcome,
+                        takerAcct, owner(t, takerAcct), makerAddress(t, takerAcct), takerOutcome,
                         takerSide == OrderPool.BUY ? "BUY" : "SELL", ownPrice, levelSize, levelFee, feeRateBps(), makers, now,
                         match.txHash, moves, movers);
                 tr.ordinal = tradeSeq;
@@ -550,8 +560,14 @@ public final class ClobExchange {
         return info != null ? info.id : Ids.hex32(seed, "provider-order", Long.toString(pool.seq[h]));
     }
 
-    private static String makerAddress(int h, ClobAccount acct) {
-        return acct.address();
+    private String makerAddress(int h, ClobAccount acct) {
+        OrderInfo info = pool.info[h];
+        return info != null && info.makerAddress != null ? info.makerAddress : acct.address();
+    }
+
+    private String owner(int h, ClobAccount acct) {
+        OrderInfo info = pool.info[h];
+        return info != null ? info.owner : acct.ownerKey();
     }
 
     // ================================================================== cancels
@@ -771,7 +787,9 @@ public final class ClobExchange {
             long band = Math.round(rules.fineTickBand() * ONE);
             long bb = b.bids.best();
             long ba = b.asks.best();
-            if (m.tickUnits() >= 10 && band > 0 && ((bb >= 0 && bb >= ONE - band) || (ba >= 0 && ba <= band))) {
+            // The venue refines a 0.01 tick to 0.001 once a market trades near 0 or 1, and never back.
+            long coarse = Math.round(rules.tickSize() * ONE);
+            if (m.tickUnits() == coarse && coarse >= 100 && band > 0 && ((bb >= 0 && bb >= ONE - band) || (ba >= 0 && ba <= band))) {
                 long old = m.tickUnits();
                 m.tickUnits(old / 10);
                 for (ClobListener l : listeners) {

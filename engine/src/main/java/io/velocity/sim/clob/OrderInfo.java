@@ -21,12 +21,13 @@ public final class OrderInfo {
     final long expirationSeconds;
     final long createdAt;
     final String makerAddress;
+    final String owner;
     long sizeMatched;
     String status = "LIVE";
     final List<String> associateTrades = new ArrayList<>(2);
 
     OrderInfo(String id, ClobAccount account, SimMarket market, int outcome, String side, long price, long originalSize,
-              OrderType type, long expirationSeconds, long createdAt, String makerAddress) {
+              OrderType type, long expirationSeconds, long createdAt, String makerAddress, String owner) {
         this.id = id;
         this.account = account;
         this.market = market;
@@ -38,11 +39,12 @@ public final class OrderInfo {
         this.expirationSeconds = expirationSeconds;
         this.createdAt = createdAt;
         this.makerAddress = makerAddress;
+        this.owner = owner;
     }
 
     /** An immutable copy for events and replies. */
     public OrderView view() {
-        return new OrderView(id, account.ownerKey(), makerAddress, market, outcome, side, price, originalSize, sizeMatched,
+        return new OrderView(id, owner, makerAddress, market, outcome, side, price, originalSize, sizeMatched,
                 type, expirationSeconds, createdAt, status, List.copyOf(associateTrades));
     }
 
