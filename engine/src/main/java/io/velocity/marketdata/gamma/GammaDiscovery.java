@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Market discovery: every {@code pollInterval} ± {@code pollJitter}, asks Gamma for the events
- * of the current and next windows of every configured asset and duration (by their slugs),
- * keeps those the {@link DiscoveryFilter} accepts, fetches each new market's fee parameters,
+ * Market discovery: every {@code pollInterval} ± {@code pollJitter}, asks Gamma for the open
+ * events ending within the next windows, keeps those the {@link DiscoveryFilter} accepts (crypto
+ * Up/Down windows of the configured assets and durations, liquid, not augmented neg-risk, with
+ * an {@code eventStartTime}), fetches each new market's fee parameters,
  * tick and fee rate from the CLOB, stores them ({@link MarketParamsStore}), and tells the
  * engine and the feeds about new markets and expiring ones (at their {@code endDate}, or when
  * Gamma stops accepting them).
@@ -54,7 +55,7 @@ public final class GammaDiscovery implements AutoCloseable {
     /**
      * Settings.
      *
-     * @param windowsAhead windows after the running one to discover (markets are listed ahead)
+     * @param windowsAhead how many of the longest windows ahead to look (markets are listed ahead)
      */
     public record Settings(String gammaUrl, String clobUrl, Duration pollInterval, Duration pollJitter, List<String> assets,
                            List<String> durations, long minLiquidityMicros, int windowsAhead) {
@@ -119,30 +120,73 @@ public final class GammaDiscovery implements AutoCloseable {
     public CompletableFuture<Void> pollOnce() {
         long now = clock.epochMillis();
         expireEnded(now);
-        List<String> slugs = WindowSlugs.candidates(settings.assets(), settings.durations(), now, settings.windowsAhead());
-        StringBuilder url = new StringBuilder(settings.gammaUrl()).append("/events?limit=").append(Math.max(20, slugs.size()));
-        for (String s : slugs) {
-            url.append("&slug=").append(URLEncoder.encode(s, StandardCharsets.UTF_8));
-        }
-        return http.get(url.toString()).handle((body, error) -> {
+        return page(now, 0, new ArrayList<>()).handle((markets, error) -> {
             if (error != null) {
                 failed(VenueHttp.describe(error));
                 return List.<GammaMarket>of();
             }
+            synchronized (this) {
+                failures = 0;
+            }
+            health.connected();
+            health.onData();
+            return markets;
+        }).thenCompose(markets -> judge(markets, clock.epochMillis()));
+    }
+
+    /**
+     * Open events ending between now and the lookahead (the running and next windows of every
+     * length), page by page. Asking by end time rather than by computed slugs keeps discovery
+     * independent of how window starts are aligned.
+     */
+    private CompletableFuture<List<GammaMarket>> page(long now, int offset, List<GammaMarket> acc) {
+        String url = settings.gammaUrl() + "/events?closed=false&limit=" + PAGE + "&offset=" + offset
+                + "&end_date_min=" + java.time.Instant.ofEpochMilli(now) + "&end_date_max="
+                + java.time.Instant.ofEpochMilli(now + lookaheadMillis());
+        return http.get(url).thenCompose(body -> {
+            List<GammaMarket> markets;
             try {
-                List<GammaMarket> markets = parser.parse(body);
-                synchronized (this) {
-                    failures = 0;
-                }
-                health.connected();
-                health.onData();
-                return markets;
+                markets = parser.parse(body);
             } catch (MalformedMessageException e) {
                 malformed.record("gamma", e.getMessage());
-                failed(e.getMessage());
-                return List.<GammaMarket>of();
+                return CompletableFuture.failedFuture(new io.velocity.core.VenueException(e.getMessage()));
             }
-        }).thenCompose(markets -> judge(markets, clock.epochMillis()));
+            acc.addAll(markets);
+            // a page counts events; an event holds one or more markets
+            int events = countEvents(body);
+            if (events >= PAGE && offset / PAGE < MAX_PAGES - 1) {
+                return page(now, offset + PAGE, acc);
+            }
+            return CompletableFuture.completedFuture(acc);
+        });
+    }
+
+    private static final int PAGE = 100;
+    private static final int MAX_PAGES = 10;
+
+    private long lookaheadMillis() {
+        long longest = 0;
+        for (String d : settings.durations()) {
+            longest = Math.max(longest, WindowSlugs.durationMillis(d));
+        }
+        return Math.max(2 * longest, 2 * settings.pollInterval().toMillis()) * Math.max(1, settings.windowsAhead());
+    }
+
+    /** Top-level array elements of a reply (events on a page). */
+    private static int countEvents(byte[] body) {
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                return 1;
+            }
+            int n = 0;
+            while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                p.skipChildren();
+                n++;
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private synchronized void failed(String why) {

@@ -32,7 +32,7 @@ final class LocalNtpServer implements AutoCloseable {
     }
 
     private void serve() {
-        byte[] buf = new byte[NtpV3Impl.NTP_PACKET_SIZE];
+        byte[] buf = new byte[48]; // an NTPv3 packet without extensions
         while (!socket.isClosed()) {
             try {
                 DatagramPacket in = new DatagramPacket(buf, buf.length);
