@@ -160,7 +160,7 @@ final class HeadSubscription implements AutoCloseable {
             ws.abort();
         }
         thread.interrupt();
-        http.close();
+        http.shutdownNow();
     }
 
     private static String describe(Throwable e) {
