@@ -225,7 +225,7 @@ public final class TransactionSender {
             notifyObserver(() -> observer.onReverted(pending, mined.hash(), gas, reason));
             throw new TransactionRevertedException(mined.hash(), reason);
         }
-        MinedTransaction result = new MinedTransaction(request, mined.hash(), pending.nonce(), receipt, gas,
+        MinedTransaction result = new MinedTransaction(request, pending.from(), mined.hash(), pending.nonce(), receipt, gas,
                 pending.replacements());
         LOG.info("{} {} mined as {} in block {}: {}{}", request.purpose(), request.reference(), mined.hash(),
                 receipt.getBlockNumber(), gas.describe(),
