@@ -1,5 +1,6 @@
 package io.velocity.app;
 
+import io.velocity.config.AppConfig;
 import io.velocity.config.ConfigLoader;
 import io.velocity.config.ConfigService;
 import io.velocity.config.ConfigSources;
@@ -37,6 +38,25 @@ public final class Bootstrap {
             dir = env.get("VELOCITY_CONFIG_DIR");
         }
         return dir == null || dir.isBlank() ? home().resolve("config") : Path.of(dir).toAbsolutePath();
+    }
+
+    /**
+     * Velocity's data folder (journal, embedded stores, logs, keystore): config {@code dataDir}
+     * when set, else system property {@code velocity.dataDir} (set by the launcher from
+     * {@code VELOCITY_DATA_DIR}), else {@code $XDG_DATA_HOME/velocity} or
+     * {@code ~/.local/share/velocity}.
+     */
+    public static Path dataDir(AppConfig config) {
+        if (!config.dataDir().isBlank()) {
+            return Path.of(config.dataDir()).toAbsolutePath();
+        }
+        String prop = System.getProperty("velocity.dataDir");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("velocity").toAbsolutePath();
     }
 
     /** Config sources from the command line ({@code --mode}, {@code --feeds}, {@code --set}) and environment. */
