@@ -211,7 +211,7 @@ public final class StorageBench {
             schema = "velocity_bench_" + ProcessHandle.current().pid();
             String pw = env.getOrDefault("VELOCITY_PG_PASSWORD", "");
             settings = PostgresSettings.of(postgresUrl, storage.postgresUser(), pw.toCharArray()).withSchema(schema);
-            out.println("  database: " + postgresUrl + " (scratch schema " + schema + ")");
+            out.println("  database: " + settings.displayUrl() + " (scratch schema " + schema + ")");
         }
         try (Database db = Database.connect(settings)) {
             db.migrate();

@@ -178,7 +178,7 @@ public final class StorageRuntime implements AutoCloseable {
                 throw e;
             }
             LOG.warn("PostgreSQL at {} is unreachable at start-up: trade records wait in the journal and the schema is "
-                    + "migrated when it answers ({})", database.settings().jdbcUrl(), e.getMessage());
+                    + "migrated when it answers ({})", database.settings().displayUrl(), e.getMessage());
         }
     }
 
