@@ -143,7 +143,8 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_ts ON audit_log (ts DESC);
 CREATE INDEX audit_log_action_ts ON audit_log (action, ts DESC);
 
--- Raw feed messages for replay through the production parsers.
+-- Raw feed messages for replay through the production parsers. TimescaleDB compresses them by
+-- chunk (V2); plain PostgreSQL compresses only rows over ~2 kB (TOAST), so most ticks stay raw there.
 CREATE TABLE feed_ticks (
     ts          timestamptz NOT NULL,  -- receive time
     feed        text        NOT NULL,  -- binance, clob-market, clob-user, allora, gamma

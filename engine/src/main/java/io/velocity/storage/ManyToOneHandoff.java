@@ -132,9 +132,10 @@ public final class ManyToOneHandoff<T> {
             return;
         }
         parkedConsumer = Thread.currentThread();
+        // Pairs with the fence in offer() (Dekker): either this check sees the producer's claim,
+        // or the producer sees parkedConsumer and unparks; never neither.
+        VarHandle.fullFence();
         try {
-            // volatile store then volatile read of the cursor: a producer that published before
-            // this check is seen here; one that publishes after sees parkedConsumer and unparks.
             if (size() == 0) {
                 LockSupport.parkNanos(this, maxNanos);
             }

@@ -72,24 +72,28 @@ public final class StorageRuntime implements AutoCloseable {
      * @param ephemeral        embedded servers keep their data in temporary folders deleted on close
      * @param postgresPassword password for an external PostgreSQL (null or empty: none); copied
      * @param healthInterval   how often each store is probed
+     * @param postgresConnectTimeout longest wait for a database connection (while it is down, every
+     *                         attempt waits this long)
      */
-    public record Environment(Path dataDir, boolean ephemeral, char[] postgresPassword, Duration healthInterval) {
+    public record Environment(Path dataDir, boolean ephemeral, char[] postgresPassword, Duration healthInterval,
+                              Duration postgresConnectTimeout) {
 
         /** A trader's run: persistent embedded data under {@code dataDir}, probes every 2 s. */
         public static Environment persistent(Path dataDir, char[] postgresPassword) {
-            return new Environment(dataDir, false, postgresPassword, Duration.ofSeconds(2));
+            return new Environment(dataDir, false, postgresPassword, Duration.ofSeconds(2),
+                    PostgresSettings.DEFAULT_CONNECT_TIMEOUT);
         }
 
         /** Tests and benchmarks: embedded servers in temporary folders. */
         public static Environment ephemeral(Path dataDir) {
-            return new Environment(dataDir, true, null, Duration.ofSeconds(2));
+            return new Environment(dataDir, true, null, Duration.ofSeconds(2), PostgresSettings.DEFAULT_CONNECT_TIMEOUT);
         }
 
         @Override
         public String toString() {
             return "Environment[" + dataDir + (ephemeral ? ", ephemeral" : "") + ", password="
                     + (postgresPassword == null || postgresPassword.length == 0 ? "none" : Sensitive.REDACTED)
-                    + ", healthInterval=" + healthInterval + "]";
+                    + ", healthInterval=" + healthInterval + ", postgresConnectTimeout=" + postgresConnectTimeout + "]";
         }
     }
 
@@ -123,9 +127,11 @@ public final class StorageRuntime implements AutoCloseable {
                         ? EmbeddedPostgresServer.startEphemeral(config.postgresUser(), EMBEDDED_DATABASE)
                         : EmbeddedPostgresServer.start(env.dataDir().resolve("pg"), config.postgresUser(), EMBEDDED_DATABASE);
                 started.push(embeddedPostgres);
-                pg = PostgresSettings.of(embeddedPostgres.jdbcUrl(), config.postgresUser(), null);
+                pg = new PostgresSettings(embeddedPostgres.jdbcUrl(), config.postgresUser(), null,
+                        PostgresSettings.DEFAULT_POOL_SIZE, null, env.postgresConnectTimeout());
             } else {
-                pg = PostgresSettings.of(config.postgresUrl(), config.postgresUser(), env.postgresPassword());
+                pg = new PostgresSettings(config.postgresUrl(), config.postgresUser(), env.postgresPassword(),
+                        PostgresSettings.DEFAULT_POOL_SIZE, null, env.postgresConnectTimeout());
             }
             PostgresSettings settings = pg;
             Database database = Database.connect(settings);
@@ -172,7 +178,7 @@ public final class StorageRuntime implements AutoCloseable {
                 throw e;
             }
             LOG.warn("PostgreSQL at {} is unreachable at start-up: trade records wait in the journal and the schema is "
-                    + "migrated when it answers ({})", database.settings().jdbcUrl(), e.getMessage());
+                    + "migrated when it answers ({})", database.settings().displayUrl(), e.getMessage());
         }
     }
 

@@ -74,7 +74,7 @@ public final class Database implements AutoCloseable {
             return new Database(settings, new HikariDataSource(c), redaction);
         } catch (RuntimeException e) {
             redaction.close();
-            throw new StorageException("cannot set up the PostgreSQL pool for " + settings.jdbcUrl() + ": "
+            throw new StorageException("cannot set up the PostgreSQL pool for " + settings.displayUrl() + ": "
                     + e.getMessage(), e);
         }
     }
@@ -107,12 +107,12 @@ public final class Database implements AutoCloseable {
                 timescale = queryTimescale();
                 migrated = true;
                 if (r.migrationsExecuted > 0) {
-                    LOG.info("database {} migrated to version {} ({} migrations; TimescaleDB {})", settings.jdbcUrl(),
+                    LOG.info("database {} migrated to version {} ({} migrations; TimescaleDB {})", settings.displayUrl(),
                             r.targetSchemaVersion, r.migrationsExecuted, timescale ? "on" : "not available");
                 }
                 return r.migrationsExecuted;
             } catch (FlywayException | SQLException e) {
-                throw new StorageException("migrating " + settings.jdbcUrl() + " failed: " + SqlErrors.describe(e), e);
+                throw new StorageException("migrating " + settings.displayUrl() + " failed: " + SqlErrors.describe(e), e);
             }
         }
     }

@@ -52,6 +52,15 @@ public record PostgresSettings(String jdbcUrl, String user, char[] password, int
         return new PostgresSettings(jdbcUrl, user, password, poolSize, schema, timeout);
     }
 
+    /**
+     * The URL without its query string, for logs and messages: JDBC parameters may carry a
+     * password ({@code ?password=…}, {@code sslpassword=…}).
+     */
+    public String displayUrl() {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+
     /** A copy of the password (the caller zeroes it). */
     @Override
     public char[] password() {
@@ -77,7 +86,7 @@ public record PostgresSettings(String jdbcUrl, String user, char[] password, int
 
     @Override
     public String toString() {
-        return "PostgresSettings[" + jdbcUrl + ", user=" + user + ", password=" + REDACTED + ", poolSize=" + poolSize
+        return "PostgresSettings[" + displayUrl() + ", user=" + user + ", password=" + REDACTED + ", poolSize=" + poolSize
                 + ", schema=" + schema + ", connectTimeout=" + connectTimeout + "]";
     }
 }

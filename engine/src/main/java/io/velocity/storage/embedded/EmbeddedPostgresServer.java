@@ -104,6 +104,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             b.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
+        } else {
+            // The library starts the server with -F (fsync off) and synchronous_commit=off, settings
+            // for throwaway test databases. A trader's database must survive a power cut: the journal
+            // shipper deletes segments once a commit returns, so a commit must really be durable.
+            b.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
         }
         long t0 = System.nanoTime();
         try {

@@ -44,7 +44,8 @@ import java.util.zip.CRC32C;
  * <p><b>Recovery.</b> {@link #open} scans the newest segment, verifies every frame's length and
  * checksum, and truncates a torn tail (a write cut short by a crash or power loss) back to the
  * last good record, with a warning. A record reported {@link AppendResult#ACCEPTED} before
- * {@link #close()} is always written.
+ * {@link #close()} is always written, unless an fsync fails: then the journal stops, refuses
+ * every append ({@link AppendResult#FAILED}) and health reports it DOWN until restart.
  */
 public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);

@@ -143,8 +143,9 @@ public final class JournalShipper implements AutoCloseable {
     }
 
     /**
-     * Stops the thread after it has shipped what is durable, waiting at most {@code drainTimeout}
-     * (records not shipped by then stay in the journal for the next start).
+     * Stops the thread after it has shipped what is durable, waiting at most {@code drainTimeout};
+     * it stops at once if the sink fails meanwhile. Records not shipped stay in the journal and
+     * ship at the next start.
      */
     public void close(Duration drainTimeout) {
         stopDeadlineNanos = System.nanoTime() + drainTimeout.toNanos();
@@ -153,7 +154,12 @@ public final class JournalShipper implements AutoCloseable {
         if (t == null) {
             return;
         }
-        LockSupport.unpark(t);
+        if (consecutiveFailures > 0) {
+            // the store is failing: cut short a wait for a connection instead of sitting it out
+            t.interrupt();
+        } else {
+            LockSupport.unpark(t);
+        }
         try {
             t.join(drainTimeout.toMillis() + TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
@@ -197,6 +203,8 @@ public final class JournalShipper implements AutoCloseable {
                 }
                 if (storeBatch(batch)) {
                     backoff = MIN_BACKOFF_NANOS;
+                } else if (stopping) {
+                    return; // the store is failing: what is left ships at the next start
                 } else {
                     LockSupport.parkNanos(this, backoff);
                     backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);

@@ -96,7 +96,8 @@ public final class RedisStore implements AutoCloseable {
         try {
             uri = RedisURI.create(redisUrl);
         } catch (RuntimeException e) {
-            throw new StorageException("storage.redisUrl is not a valid Redis URL: " + e.getMessage());
+            // not the URL or the parser's message: either may contain a password
+            throw new StorageException("storage.redisUrl is not a valid Redis URL (expected redis://host:port/db)");
         }
         uri.setTimeout(COMMAND_TIMEOUT);
         String endpoint = uri.getHost() + ":" + uri.getPort();

@@ -78,6 +78,20 @@ class TradeLogRepositoryTest {
     }
 
     @Test
+    void textWithTabsNewlinesBackslashesAndNonAsciiIsStoredExactly() throws SQLException {
+        String outcome = "rejected:\tmin size\nline two \\N back\\slash\r — ünïcode 😀";
+        repo.store(List.of(TradeLogRecord.builder("esc", 0, io.velocity.storage.journal.TradeStage.REJECT, T0)
+                .market("m\tk", "t\\k").outcome(outcome).build()));
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT outcome, market, token_id FROM trade_logs")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(outcome);
+            assertThat(rs.getString(2)).isEqualTo("m\tk");
+            assertThat(rs.getString(3)).isEqualTo("t\\k");
+        }
+    }
+
+    @Test
     void storingTheSameRecordsAgainAddsNothing() throws SQLException {
         List<JournalRecord> batch = numbered("replay", 1_000);
         batch.add(TestRecords.audit(T0, "killswitch.engage"));

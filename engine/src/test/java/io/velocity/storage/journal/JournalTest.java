@@ -216,6 +216,7 @@ class JournalTest {
     @Test
     void aSecondJournalOnTheSameFolderIsRefused() {
         try (Journal j = Journal.open(options())) {
+            assertThat(j.directory()).isEqualTo(dir);
             assertThatThrownBy(() -> Journal.open(options()))
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("in use by another Velocity process");
