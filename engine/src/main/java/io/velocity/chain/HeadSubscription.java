@@ -91,7 +91,7 @@ final class HeadSubscription implements AutoCloseable {
                 backoff = FIRST_BACKOFF;
                 LOG.info("Subscribed to new heads and resolutions over {}", displayName());
                 listener.onConnection(true);
-                lost.join();
+                lost.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -363,6 +363,13 @@ public final class RedemptionService implements ResolutionSink, AutoCloseable {
     }
 
     private void retry(Task task, String reason, Optional<RedemptionResult> booking) {
+        if (!running) {
+            // Shutdown interrupted the attempt: not a failure. A broadcast transaction is in the
+            // transaction table and is followed again at the next start.
+            LOG.info("Redemption of {} stopped by shutdown ({}); it continues at the next start", task.conditionId(),
+                    reason);
+            return;
+        }
         int failures = task.failures() + 1;
         Duration wait = backoff.after(failures);
         failing.put(task.conditionId(), reason + " (attempt " + failures + ", next in " + wait.toMillis() + " ms)");
@@ -372,9 +379,7 @@ public final class RedemptionService implements ResolutionSink, AutoCloseable {
         }
         LOG.warn("Redemption of {} failed (attempt {}): {}; retrying in {} ms", task.conditionId(), failures, reason,
                 wait.toMillis());
-        if (running) {
-            queue.add(new Task(task.conditionId(), failures, System.nanoTime() + wait.toNanos(), booking));
-        }
+        queue.add(new Task(task.conditionId(), failures, System.nanoTime() + wait.toNanos(), booking));
     }
 
     private void writeState(OutcomePositions market, RedemptionPlan plan, String hash, String state) {
