@@ -1,0 +1,99 @@
+package io.velocity.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compares simulator output with a recorded example: the same field names at every level and the
+ * same JSON types (string, number, boolean, object, array, null). Array elements are compared with
+ * the example's first element. Paths listed as optional may be missing from the output (fields the
+ * venue only sends in some states).
+ */
+public final class WireShape {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WireShape() {
+    }
+
+    public static JsonNode example(String name) {
+        try (InputStream in = WireShape.class.getResourceAsStream("/sim/examples/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no example " + name);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+    }
+
+    /** Problems found (empty when the shapes agree). */
+    public static List<String> differences(JsonNode example, JsonNode actual, Set<String> optional) {
+        List<String> out = new ArrayList<>();
+        compare("$", example, actual, optional, out);
+        return out;
+    }
+
+    /** Fails with every difference listed. */
+    public static void assertMatches(String exampleName, JsonNode actual, String... optionalPaths) {
+        List<String> d = differences(example(exampleName), actual, Set.of(optionalPaths));
+        if (!d.isEmpty()) {
+            throw new AssertionError("output does not match " + exampleName + ":\n  " + String.join("\n  ", d) + "\nactual: " + actual);
+        }
+    }
+
+    private static String type(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "missing";
+        }
+        if (n.isNumber()) {
+            return "number";
+        }
+        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void compare(String path, JsonNode ex, JsonNode act, Set<String> optional, List<String> out) {
+        if (!type(ex).equals(type(act))) {
+            out.add(path + ": expected " + type(ex) + ", got " + type(act));
+            return;
+        }
+        if (ex.isObject()) {
+            for (Iterator<String> it = ex.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                String p = path + "." + f;
+                if (!act.has(f)) {
+                    if (!optional.contains(p)) {
+                        out.add(p + ": missing");
+                    }
+                    continue;
+                }
+                compare(p, ex.get(f), act.get(f), optional, out);
+            }
+            for (Iterator<String> it = act.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!ex.has(f)) {
+                    out.add(path + "." + f + ": not in the example");
+                }
+            }
+        } else if (ex.isArray() && ex.size() > 0) {
+            for (int i = 0; i < act.size(); i++) {
+                compare(path + "[]", ex.get(0), act.get(i), optional, out);
+            }
+        }
+    }
+}
