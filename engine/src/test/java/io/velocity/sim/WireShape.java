@@ -9,13 +9,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Compares simulator output with a recorded example: the same field names at every level and the
  * same JSON types (string, number, boolean, object, array, null). Array elements are compared with
  * the example's first element. Paths listed as optional may be missing from the output (fields the
- * venue only sends in some states).
+ * venue only sends in some states); a path followed by {@code .*} marks an object whose keys are data
+ * (ids, addresses), compared by its values only.
  */
 public final class WireShape {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +74,16 @@ public final class WireShape {
             out.add(path + ": expected " + type(ex) + ", got " + type(act));
             return;
         }
-        if (ex.isObject()) {
+        if (ex.isObject() && optional.contains(path + ".*")) {
+            // A map with data-dependent keys: every value must look like the example's values.
+            JsonNode sample = ex.elements().hasNext() ? ex.elements().next() : null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = act.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (sample != null) {
+                    compare(path + ".*", sample, e.getValue(), optional, out);
+                }
+            }
+        } else if (ex.isObject()) {
             for (Iterator<String> it = ex.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 String p = path + "." + f;
