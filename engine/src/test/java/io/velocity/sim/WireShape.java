@@ -69,6 +69,15 @@ public final class WireShape {
         return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    private static boolean isTuple(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!type(n).equals(type(array.get(0)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void compare(String path, JsonNode ex, JsonNode act, Set<String> optional, List<String> out) {
         if (!type(ex).equals(type(act))) {
             out.add(path + ": expected " + type(ex) + ", got " + type(act));
@@ -102,6 +111,17 @@ public final class WireShape {
                 }
             }
         } else if (ex.isArray() && ex.size() > 0) {
+            if (isTuple(ex)) {
+                // A fixed-position tuple such as a kline: compare position by position.
+                if (act.size() != ex.size()) {
+                    out.add(path + ": expected " + ex.size() + " elements, got " + act.size());
+                    return;
+                }
+                for (int i = 0; i < ex.size(); i++) {
+                    compare(path + "[" + i + "]", ex.get(i), act.get(i), optional, out);
+                }
+                return;
+            }
             for (int i = 0; i < act.size(); i++) {
                 compare(path + "[]", ex.get(0), act.get(i), optional, out);
             }
