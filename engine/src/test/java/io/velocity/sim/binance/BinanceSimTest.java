@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Binance spot REST and streams over loopback, checked against the recorded payloads. */
 class BinanceSimTest {
-    private static final long WAIT = 3_000;
+    private static final long WAIT = 10_000;
 
     private final ManualClock clock = new ManualClock(SimFixture.START);
     private final List<AutoCloseable> open = new ArrayList<>();

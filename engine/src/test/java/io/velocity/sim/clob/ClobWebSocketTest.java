@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The market and user channels over loopback WebSocket. */
 class ClobWebSocketTest {
     private static final String EXCHANGE = "0xE111180000d2663C0091e4f400237545B87B996B";
-    private static final long WAIT = 3_000;
+    private static final long WAIT = 10_000;
 
     private final ManualClock clock = new ManualClock(SimFixture.START);
     private final List<AutoCloseable> open = new ArrayList<>();
