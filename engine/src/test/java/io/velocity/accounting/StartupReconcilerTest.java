@@ -2,19 +2,23 @@ package io.velocity.accounting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.velocity.accounting.records.ChainTransactionRecords;
 import io.velocity.accounting.records.OrderRecords;
 import io.velocity.accounting.records.PositionRecords;
 import io.velocity.accounting.recovery.ApprovalTargets;
 import io.velocity.accounting.recovery.Approvals;
 import io.velocity.accounting.recovery.ClobOpenOrders;
 import io.velocity.accounting.recovery.Discrepancy;
+import io.velocity.accounting.recovery.OpenOrdersSource;
 import io.velocity.accounting.recovery.ReconciliationReport;
 import io.velocity.accounting.recovery.RequiredApproval;
 import io.velocity.accounting.recovery.StartupReconciler;
+import io.velocity.accounting.recovery.VenueOrder;
 import io.velocity.chain.ChainFixtures;
 import io.velocity.chain.Hash32;
 import io.velocity.chain.LocalChain;
@@ -22,11 +26,17 @@ import io.velocity.chain.LocalChainExtension;
 import io.velocity.chain.OutcomePositions;
 import io.velocity.chain.ResolutionListenerSettings;
 import io.velocity.core.Clock;
+import io.velocity.core.ManualClock;
 import io.velocity.core.VenueException;
 import io.velocity.execution.signing.ClobHeaders;
 import io.velocity.execution.signing.EthAddress;
 import io.velocity.execution.signing.L2Auth;
+import io.velocity.execution.signing.Side;
 import io.velocity.risk.HaltLayer;
+import io.velocity.sim.ClobTestClient;
+import io.velocity.sim.SimFixture;
+import io.velocity.sim.VenueSimulator;
+import io.velocity.sim.market.SimMarket;
 import io.velocity.storage.redis.MarketMeta;
 import io.velocity.telemetry.HealthState;
 import java.io.IOException;
@@ -56,10 +66,11 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 
 /**
- * The recovery test: Redis and PostgreSQL are seeded with stale state, the venue (a real loopback
- * HTTP server speaking the CLOB's {@code GET /data/orders} with L2 authentication and cursor
- * pagination) and the chain (anvil) hold the truth; after reconciliation the local state matches
- * them, and trading was blocked until then.
+ * The recovery test: Redis and PostgreSQL are seeded with stale state; the venue (the simulator's
+ * CLOB over loopback HTTP, L2-authenticated {@code GET /data/orders}, with orders placed and partly
+ * filled through its {@code POST /order}) and the chain (anvil) hold the truth. After
+ * reconciliation the local state matches them, and trading was blocked until then. A venue that
+ * cannot be asked is played by a loopback HTTP server answering 503.
  */
 @ExtendWith(LocalChainExtension.class)
 class StartupReconcilerTest {
@@ -67,6 +78,8 @@ class StartupReconcilerTest {
     private static final long USD = 1_000_000;
     private static final String API_KEY = "key-7c1f";
     private static final String PASSPHRASE = "passphrase-9";
+    /** The exchange the simulator verifies order signatures against (its default config). */
+    private static final String SIM_EXCHANGE = "0xE111180000d2663C0091e4f400237545B87B996B";
 
     @TempDir
     Path dataDir;
@@ -78,7 +91,6 @@ class StartupReconcilerTest {
     private String secret;
     private HttpServer venue;
     private AccountingStack stack;
-    private final List<String> venuePages = new CopyOnWriteArrayList<>();
     private final List<Boolean> haltedWhileVenueAsked = new CopyOnWriteArrayList<>();
     private volatile int venueStatus = 200;
 
@@ -116,101 +128,121 @@ class StartupReconcilerTest {
         fixtures.resolve(b, 1, 0);
         fixtures.mint(owner, BigInteger.valueOf(3 * USD));
 
-        // The venue: o1 unknown locally, o2 filled further than the database knows.
-        startVenue(List.of(
-                order("0xo1", a, marketA.upTokenId(), "BUY", "0.45", "20", "5"),
-                order("0xo2", a, marketA.downTokenId(), "SELL", "0.6", "8", "2")));
+        // The venue: the simulator's CLOB. The bot's bid o1 is partly filled by another trader; o2 rests.
+        ManualClock venueClock = new ManualClock(SimFixture.START);
+        try (VenueSimulator sim = SimFixture.manual(venueClock, "sim.liquidity.providers=0");
+                ClobTestClient account = new ClobTestClient(sim.endpoints().clobRest(), ClobTestClient.vectorKey(1),
+                        venueClock, 137, SIM_EXCHANGE);
+                ClobTestClient other = new ClobTestClient(sim.endpoints().clobRest(), ClobTestClient.vectorKey(2),
+                        venueClock, 137, SIM_EXCHANGE)) {
+            assertThat(account.derive().status()).isEqualTo(200);
+            assertThat(other.derive().status()).isEqualTo(200);
+            SimMarket venueMarket = sim.inspect(st -> st.catalog().upDownAt("btc", "15m", st.world().now()));
+            String o1 = account.limit(venueMarket.tokenId(0), Side.BUY, 45, 20 * USD).json().get("orderID").asText();
+            String o2 = account.limit(venueMarket.tokenId(1), Side.BUY, 30, 8 * USD).json().get("orderID").asText();
+            // A buy of Down at 0.55 complements the Up bid at 0.45: the venue mints, filling 5 of o1.
+            assertThat(other.limit(venueMarket.tokenId(1), Side.BUY, 55, 5 * USD).status()).isEqualTo(200);
 
-        // Stale local state.
-        stack.storage.redis().setBankrollMicros(999 * USD).toCompletableFuture().get(2, TimeUnit.SECONDS);
-        stack.storage.redis().putMarket(new MarketMeta(b.hex(), "btc", marketB.upTokenId().toString(),
-                marketB.downTokenId().toString(), 0.07, 1, 0, 10_000, 5 * USD, 0, 0, false, false))
-                .toCompletableFuture().get(2, TimeUnit.SECONDS);
-        stack.positions.setSize(a.hex(), marketA.upTokenId().toString(), 4 * USD, "OPEN");
-        stack.positions.setSize(b.hex(), marketB.upTokenId().toString(), 7 * USD, "OPEN");
-        stack.positions.setSize(b.hex(), marketB.downTokenId().toString(), 3 * USD, "OPEN");
-        Hash32 unknown = Hash32.ofUint256(BigInteger.valueOf(0xC0FFEE));
-        stack.positions.setSize(unknown.hex(), "12345", USD, "OPEN");
-        stack.orders.putFromVenue(new io.velocity.accounting.recovery.VenueOrder("0xo2", a.hex(),
-                marketA.downTokenId().toString(), "SELL", 600_000, 8 * USD, 0, "GTC", 0));
-        stack.orders.putFromVenue(new io.velocity.accounting.recovery.VenueOrder("0xo3", a.hex(),
-                marketA.upTokenId().toString(), "BUY", 400_000, 5 * USD, 0, "GTC", 0));
+            // Stale local state: a bankroll from another day, wrong sizes, o2 unfilled... and o3, long gone.
+            stack.storage.redis().setBankrollMicros(999 * USD).toCompletableFuture().get(2, TimeUnit.SECONDS);
+            stack.storage.redis().putMarket(new MarketMeta(b.hex(), "btc", marketB.upTokenId().toString(),
+                    marketB.downTokenId().toString(), 0.07, 1, 0, 10_000, 5 * USD, 0, 0, false, false))
+                    .toCompletableFuture().get(2, TimeUnit.SECONDS);
+            stack.positions.setSize(a.hex(), marketA.upTokenId().toString(), 4 * USD, "OPEN");
+            stack.positions.setSize(b.hex(), marketB.upTokenId().toString(), 7 * USD, "OPEN");
+            stack.positions.setSize(b.hex(), marketB.downTokenId().toString(), 3 * USD, "OPEN");
+            Hash32 unknown = Hash32.ofUint256(BigInteger.valueOf(0xC0FFEE));
+            stack.positions.setSize(unknown.hex(), "12345", USD, "OPEN");
+            stack.orders.putFromVenue(new VenueOrder(o2, venueMarket.conditionId(), venueMarket.tokenId(1), "BUY",
+                    300_000, 8 * USD, 0, "GTC", 0));
+            stack.orders.putFromVenue(new VenueOrder(o3(), venueMarket.conditionId(), venueMarket.tokenId(0), "BUY",
+                    400_000, 5 * USD, 0, "GTC", 0));
 
-        StartupReconciler reconciler = reconciler(exchangeApprovals());
-        reconciler.blockTrading();
-        assertThat(stack.killSwitch.isHalted()).isTrue();
-        stack.service.start();
-        stack.listener.start();
+            L2Auth auth = new L2Auth(EthAddress.parse(account.address()), account.apiKey(), account.secret(),
+                    account.passphrase());
+            ClobOpenOrders clob = new ClobOpenOrders(URI.create(sim.endpoints().clobRest()), auth, venueClock,
+                    Duration.ofSeconds(2));
+            OpenOrdersSource observedVenue = () -> {
+                haltedWhileVenueAsked.add(stack.killSwitch.isHalted());
+                return clob.openOrders();
+            };
+            StartupReconciler reconciler = reconciler(observedVenue, exchangeApprovals());
+            reconciler.blockTrading();
+            assertThat(stack.killSwitch.isHalted()).isTrue();
+            stack.service.start();
+            stack.listener.start();
 
-        ReconciliationReport report = reconciler.reconcile(List.of(marketA));
+            ReconciliationReport report = reconciler.reconcile(List.of(marketA));
 
-        // Trading was blocked while the venue was asked, and is released now.
-        assertThat(haltedWhileVenueAsked).isNotEmpty().containsOnly(true);
-        assertThat(venuePages).containsExactly("MA==", "MQ==");
-        assertThat(stack.killSwitch.isEngaged(HaltLayer.RECONCILIATION)).isFalse();
-        assertThat(stack.killSwitch.isHalted()).isFalse();
+            // Trading was blocked while the venue was asked, and is released now.
+            assertThat(haltedWhileVenueAsked).containsExactly(true);
+            assertThat(stack.killSwitch.isEngaged(HaltLayer.RECONCILIATION)).isFalse();
+            assertThat(stack.killSwitch.isHalted()).isFalse();
 
-        // Venue wins for open orders.
-        assertThat(stack.orders.live()).extracting(OrderRecords.Row::orderId, OrderRecords.Row::filledMicros,
-                        OrderRecords.Row::status)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("0xo1", 5 * USD, "PARTIAL"),
-                        org.assertj.core.groups.Tuple.tuple("0xo2", 2 * USD, "PARTIAL"));
-        assertThat(stack.column("SELECT status FROM orders WHERE order_id = '0xo3'")).containsExactly("CANCELLED");
-        assertThat(report.venueOpenOrders()).isEqualTo(2);
+            // Venue wins for open orders.
+            assertThat(stack.orders.live()).extracting(OrderRecords.Row::orderId, OrderRecords.Row::sizeMicros,
+                            OrderRecords.Row::filledMicros, OrderRecords.Row::priceMicros, OrderRecords.Row::status)
+                    .containsExactlyInAnyOrder(tuple(o1, 20 * USD, 5 * USD, 450_000L, "PARTIAL"),
+                            tuple(o2, 8 * USD, 0L, 300_000L, "OPEN"));
+            assertThat(stack.column("SELECT status FROM orders WHERE order_id = '" + o3() + "'"))
+                    .containsExactly("CANCELLED");
+            assertThat(report.venueOpenOrders()).isEqualTo(2);
 
-        // Chain wins for balances.
-        assertThat(sizes()).contains(a.hex() + "/" + marketA.upTokenId() + "=" + 10 * USD,
-                a.hex() + "/" + marketA.downTokenId() + "=" + 10 * USD,
-                unknown.hex() + "/12345=0");
-        assertThat(report.bankrollBeforeMicros()).hasValue(999 * USD);
-        assertThat(report.bankrollMicros()).isEqualTo(3 * USD);
-        assertThat(stack.events.bankrolls).first().isEqualTo(3 * USD);
+            // Chain wins for balances.
+            assertThat(sizes()).contains(a.hex() + "/" + marketA.upTokenId() + "=" + 10 * USD,
+                    a.hex() + "/" + marketA.downTokenId() + "=" + 10 * USD,
+                    unknown.hex() + "/12345=0");
+            assertThat(report.bankrollBeforeMicros()).hasValue(999 * USD);
+            assertThat(report.bankrollMicros()).isEqualTo(3 * USD);
+            assertThat(stack.events.bankrolls).first().isEqualTo(3 * USD);
 
-        // The resolved market is redeemed; the open one is watched.
-        assertThat(report.resolvedUnredeemed()).containsExactly(b.hex());
-        assertThat(report.watchedForResolution()).isEqualTo(1);
-        assertThat(stack.listener.watched()).containsExactly(a);
-        await().atMost(Duration.ofSeconds(30)).until(() -> stack.service.redeemedCount() == 1);
-        assertThat(stack.redisBankroll()).hasValue(10 * USD);
-        assertThat(fixtures.cash(owner)).isEqualTo(BigInteger.valueOf(10 * USD));
-        assertThat(sizes()).contains(b.hex() + "/" + marketB.upTokenId() + "=0", b.hex() + "/" + marketB.downTokenId()
-                + "=0");
+            // The resolved market is redeemed; the open one is watched.
+            assertThat(report.resolvedUnredeemed()).containsExactly(b.hex());
+            assertThat(report.watchedForResolution()).isEqualTo(1);
+            assertThat(stack.listener.watched()).containsExactly(a);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.service.redeemedCount() == 1);
+            assertThat(stack.redisBankroll()).hasValue(10 * USD);
+            assertThat(fixtures.cash(owner)).isEqualTo(BigInteger.valueOf(10 * USD));
+            assertThat(sizes()).contains(b.hex() + "/" + marketB.upTokenId() + "=0",
+                    b.hex() + "/" + marketB.downTokenId() + "=0");
 
-        // Every difference is in the report and the audit log.
-        assertThat(report.discrepancies()).extracting(Discrepancy::kind).contains(
-                Discrepancy.Kind.ORDER_MISSING_LOCALLY, Discrepancy.Kind.ORDER_NOT_AT_VENUE,
-                Discrepancy.Kind.POSITION, Discrepancy.Kind.BANKROLL, Discrepancy.Kind.RESOLVED_UNREDEEMED,
-                Discrepancy.Kind.UNKNOWN_MARKET);
-        await().atMost(Duration.ofSeconds(10)).until(() -> stack.auditRows().stream()
-                .filter(row -> row.startsWith("reconcile.difference|")).count() == report.discrepancies().size()
-                && stack.auditRows().stream().anyMatch(row -> row.startsWith("reconcile.done|")));
+            // Every difference is in the report and the audit log.
+            assertThat(report.discrepancies()).extracting(Discrepancy::kind).contains(
+                    Discrepancy.Kind.ORDER_MISSING_LOCALLY, Discrepancy.Kind.ORDER_NOT_AT_VENUE,
+                    Discrepancy.Kind.POSITION, Discrepancy.Kind.BANKROLL, Discrepancy.Kind.RESOLVED_UNREDEEMED,
+                    Discrepancy.Kind.UNKNOWN_MARKET);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stack.auditRows().stream()
+                    .filter(row -> row.startsWith("reconcile.difference|")).count() == report.discrepancies().size()
+                    && stack.auditRows().stream().anyMatch(row -> row.startsWith("reconcile.done|")));
 
-        // Missing approvals come with the exact transaction; sending them fixes them.
-        String approveData = FunctionEncoder.encode(new Function("approve",
-                List.of(chain.contracts.exchange(), new Uint256(Approvals.UNLIMITED)), Collections.emptyList()));
-        assertThat(report.missingApprovals()).extracting(RequiredApproval::kind, RequiredApproval::contract,
-                        RequiredApproval::data)
-                .contains(org.assertj.core.groups.Tuple.tuple(RequiredApproval.Kind.COLLATERAL_ALLOWANCE,
-                        chain.contracts.collateral(), approveData));
-        assertThat(report.missingApprovals()).hasSize(2);
-        assertThat(report.summary()).contains("Missing approvals").contains(approveData);
-        assertThat(stack.health.get(StartupReconciler.COMPONENT).state()).isEqualTo(HealthState.DEGRADED);
+            // Missing approvals come with the exact transaction; sending them fixes them.
+            String approveData = FunctionEncoder.encode(new Function("approve",
+                    List.of(chain.contracts.exchange(), new Uint256(Approvals.UNLIMITED)), Collections.emptyList()));
+            assertThat(report.missingApprovals()).extracting(RequiredApproval::kind, RequiredApproval::contract,
+                            RequiredApproval::data)
+                    .contains(tuple(RequiredApproval.Kind.COLLATERAL_ALLOWANCE, chain.contracts.collateral(),
+                            approveData));
+            assertThat(report.missingApprovals()).hasSize(2);
+            assertThat(report.summary()).contains("Missing approvals").contains(approveData);
+            assertThat(stack.health.get(StartupReconciler.COMPONENT).state()).isEqualTo(HealthState.DEGRADED);
 
-        Approvals.send(report.missingApprovals(), stack.sender, stack.audit);
-        assertThat(new Approvals(stack.ctf, stack.collateral, exchangeApprovals()).missing(owner)).isEmpty();
-        assertThat(stack.transactions.byReference(report.missingApprovals().get(0).description()))
-                .extracting(io.velocity.accounting.records.ChainTransactionRecords.Row::state).containsExactly("mined");
+            Approvals.send(report.missingApprovals(), stack.sender, stack.audit);
+            assertThat(new Approvals(stack.ctf, stack.collateral, exchangeApprovals()).missing(owner)).isEmpty();
+            assertThat(stack.transactions.byReference(report.missingApprovals().get(0).description()))
+                    .extracting(ChainTransactionRecords.Row::state).containsExactly("mined");
+        }
     }
 
     @Test
     void aVenueThatCannotBeAskedLeavesTradingBlockedAndShowsItInHealth() throws IOException {
         venueStatus = 503;
-        startVenue(List.of());
-        StartupReconciler reconciler = reconciler(new ApprovalTargets(List.of(), List.of()));
+        startVenue();
+        StartupReconciler reconciler = reconciler(loopbackVenue(), new ApprovalTargets(List.of(), List.of()));
 
         assertThatThrownBy(() -> reconciler.reconcile(List.of())).isInstanceOf(VenueException.class)
                 .hasMessageContaining("HTTP 503");
 
+        assertThat(haltedWhileVenueAsked).containsExactly(true);
         assertThat(stack.killSwitch.isEngaged(HaltLayer.RECONCILIATION)).isTrue();
         assertThat(stack.killSwitch.isHalted()).isTrue();
         assertThat(stack.health.get(StartupReconciler.COMPONENT).state()).isEqualTo(HealthState.DOWN);
@@ -224,10 +256,17 @@ class StartupReconcilerTest {
         assertThat(stack.health.get(StartupReconciler.COMPONENT).state()).isEqualTo(HealthState.UP);
     }
 
-    private StartupReconciler reconciler(ApprovalTargets targets) {
+    private OpenOrdersSource loopbackVenue() {
         L2Auth auth = new L2Auth(EthAddress.parse(owner.getValue()), API_KEY, secret, PASSPHRASE);
-        ClobOpenOrders openOrders = new ClobOpenOrders(URI.create("http://127.0.0.1:" + venue.getAddress().getPort()),
-                auth, Clock.SYSTEM, Duration.ofSeconds(2));
+        return new ClobOpenOrders(URI.create("http://127.0.0.1:" + venue.getAddress().getPort()), auth, Clock.SYSTEM,
+                Duration.ofSeconds(2));
+    }
+
+    private static String o3() {
+        return "0x" + "0".repeat(63) + "3";
+    }
+
+    private StartupReconciler reconciler(OpenOrdersSource openOrders, ApprovalTargets targets) {
         return new StartupReconciler(stack.killSwitch, openOrders,
                 new StartupReconciler.ChainAccess(stack.rpc, stack.ctf, stack.collateral, owner),
                 new StartupReconciler.LocalState(stack.storage.redis(), stack.orders, stack.positions,
@@ -244,32 +283,19 @@ class StartupReconcilerTest {
         return stack.positions.all().stream().map(r -> r.market() + "/" + r.tokenId() + "=" + r.sizeMicros()).toList();
     }
 
-    /** A CLOB stand-in: {@code GET /data/orders}, L2-authenticated, one order per page. */
-    private void startVenue(List<String> orders) throws IOException {
+    /** A CLOB stand-in for the failure case: {@code GET /data/orders}, L2-authenticated, answering {@link #venueStatus}. */
+    private void startVenue() throws IOException {
         venue = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         venue.createContext(ClobOpenOrders.PATH, exchange -> {
             try (exchange) {
                 haltedWhileVenueAsked.add(stack.killSwitch.isHalted());
                 if (!authenticated(exchange)) {
                     reply(exchange, 401, "{\"error\":\"Unauthorized/Invalid api key\"}");
-                    return;
-                }
-                if (venueStatus != 200) {
+                } else if (venueStatus != 200) {
                     reply(exchange, venueStatus, "{\"error\":\"service unavailable\"}");
-                    return;
+                } else {
+                    reply(exchange, 200, "{\"limit\":100,\"next_cursor\":\"LTE=\",\"count\":0,\"data\":[]}");
                 }
-                String query = exchange.getRequestURI().getRawQuery();
-                String cursor = java.net.URLDecoder.decode(query.substring(query.indexOf('=') + 1),
-                        StandardCharsets.UTF_8);
-                venuePages.add(cursor);
-                int page = cursor.equals("MA==") ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(cursor),
-                        StandardCharsets.US_ASCII));
-                boolean last = page + 1 >= orders.size();
-                String next = last ? "LTE=" : Base64.getEncoder().encodeToString(
-                        Integer.toString(page + 1).getBytes(StandardCharsets.US_ASCII));
-                String data = orders.isEmpty() ? "" : orders.get(page);
-                reply(exchange, 200, "{\"limit\":1,\"next_cursor\":\"" + next + "\",\"count\":"
-                        + (data.isEmpty() ? 0 : 1) + ",\"data\":[" + data + "]}");
             }
         });
         venue.start();
@@ -288,14 +314,5 @@ class StartupReconcilerTest {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-    }
-
-    private String order(String id, Hash32 market, BigInteger token, String side, String price, String size,
-            String matched) {
-        return "{\"id\":\"" + id + "\",\"status\":\"LIVE\",\"owner\":\"" + API_KEY + "\",\"maker_address\":\""
-                + owner.getValue() + "\",\"market\":\"" + market.hex() + "\",\"asset_id\":\"" + token
-                + "\",\"side\":\"" + side + "\",\"original_size\":\"" + size + "\",\"size_matched\":\"" + matched
-                + "\",\"price\":\"" + price + "\",\"outcome\":\"Up\",\"expiration\":\"0\",\"order_type\":\"GTC\","
-                + "\"associate_trades\":[],\"created_at\":1764000000}";
     }
 }
