@@ -22,8 +22,13 @@ public final class Main {
     /** {@code tools NAME}: one-shot utilities that read a request on stdin and print JSON. */
     private static int tools(String[] argv) {
         if (argv.length == 0) {
-            System.err.println("velocity tools: missing tool name (sign-order, l2-headers)");
+            System.err.println("velocity tools: missing tool name (sign-order, l2-headers, decode)");
             return ExitCode.BAD_INPUT.code();
+        }
+        if (argv[0].equals("decode")) {
+            // decode takes options (--kind, --now, --config-dir) and reads many documents
+            return io.velocity.marketdata.tools.DecodeTool.run(Arrays.copyOfRange(argv, 1, argv.length), System.in,
+                    System.out, System.err);
         }
         if (argv.length > 1) {
             System.err.println("velocity tools " + argv[0] + ": takes no arguments (reads one JSON request on stdin)");
