@@ -275,11 +275,11 @@ public final class ExecutionOrchestrator implements OrderGateway {
 
     private void sendOnA(Intent intent) {
         intent.sentNanos = clock.nanoTime();
-        railA.place(intent.order).whenComplete((reply, error) ->
-                post(() -> onPlaceReply(intent, reply != null ? reply : crash(error))));
         if (failoverEligible(intent)) {
             intent.ackTimer = deadlines.after(settings.ackDeadlineNanos(), () -> post(() -> onAckDeadline(intent)));
         }
+        railA.place(intent.order).whenComplete((reply, error) ->
+                post(() -> onPlaceReply(intent, reply != null ? reply : crash(error))));
         step(intent, ExecutionStage.SUBMIT, "A", intent.order.priceE4(), intent.order.shareAmount(), 0, 0, 0, "sent");
     }
 
@@ -384,7 +384,7 @@ public final class ExecutionOrchestrator implements OrderGateway {
             return;
         }
         try (TraceContext.Scope ignored = TraceContext.open(intent.request.traceId())) {
-            long waited = (clock.nanoTime() - intent.sentNanos) / 1_000_000;
+            long waited = settings.ackDeadlineNanos() / 1_000_000;
             health.report(HEALTH_RAIL_A, HealthState.DEGRADED, "no acknowledgement within " + waited + " ms");
             beginFailover(intent, "Rail A gave no acknowledgement within " + waited + " ms");
         }
