@@ -52,7 +52,7 @@ public final class EngineBench {
                 Map.of(), List.of("engine.waitStrategy=yielding", "engine.evaluationInterval=5s",
                 "risk.maxOrdersPerMinute=100000", "risk.maxTickToIntentLatency=10s", "risk.maxPositionPerMarketUsd=1000000000",
                 "risk.maxPositionPerWindowUsd=1000000000", "risk.maxRailFailures=1000", "strategy.ladder.minMakerEdge=0.5",
-                "risk.volatilityHaltMultiple=1000000", "risk.priceCollar=0.9"))).load(1);
+                "risk.volatilityHaltMultiple=1000000", "risk.priceCollar=0.9", "engine.sizing=java"))).load(1);
         Clock clock = Clock.SYSTEM;
         KillSwitch ks = new KillSwitch(clock);
         RejectingGateway gateway = new RejectingGateway();
