@@ -782,7 +782,8 @@ public final class ExecutionOrchestrator implements OrderGateway {
     private void reject(OrderRequest r, String detail, String rail) {
         listener.onReport(new ExecutionReport(r.clientOrderId(), ExecutionReport.Kind.REJECT, "", 0, 0, 0, rail, detail, 0));
         tradeLog.record(new ExecutionStep(r.traceId(), 1, clock.epochMillis(), ExecutionStage.REJECT, r.clientOrderId(),
-                r.conditionId(), r.tokenId(), r.buy(), r.priceE4(), r.sizeMicros(), 0, 0, rail, rail, 0, detail));
+                r.conditionId(), r.tokenId(), r.buy(), r.tif().marketable(), r.priceE4(), r.sizeMicros(), 0, 0, rail, rail, 0,
+                detail));
     }
 
     private void report(Intent intent, ExecutionReport.Kind kind, long priceE4, long size, long fee, String rail,
@@ -796,7 +797,8 @@ public final class ExecutionOrchestrator implements OrderGateway {
         OrderRequest r = intent.request;
         try {
             tradeLog.record(new ExecutionStep(r.traceId(), ++intent.step, clock.epochMillis(), stage, r.clientOrderId(),
-                    r.conditionId(), r.tokenId(), r.buy(), priceE4, sizeMicros, feeMicros, gasMicros, rail, intent.path,
+                    r.conditionId(), r.tokenId(), r.buy(), r.tif().marketable(), priceE4, sizeMicros, feeMicros, gasMicros,
+                    rail, intent.path,
                     latencyMicros, outcome));
         } catch (RuntimeException e) {
             log.warn("trade log refused step {} of {}: {}", intent.step, r.traceId(), e.getMessage());

@@ -14,6 +14,7 @@ package io.velocity.execution;
  * @param conditionId   market
  * @param tokenId       outcome token
  * @param buy           side
+ * @param marketable    a FOK/FAK order (a Snipe) rather than a resting one (a Ladder rung)
  * @param priceE4       order price (fill price for FILL) in 1e-4 units
  * @param sizeMicros    order size (fill size for FILL) in micro-shares
  * @param feeMicros     taker fee of a fill
@@ -24,7 +25,7 @@ package io.velocity.execution;
  * @param outcome       short text: the venue's message, the revert reason, "filled" ...
  */
 public record ExecutionStep(String traceId, int step, long epochMillis, ExecutionStage stage, long clientOrderId,
-                            String conditionId, String tokenId, boolean buy, long priceE4, long sizeMicros,
+                            String conditionId, String tokenId, boolean buy, boolean marketable, long priceE4, long sizeMicros,
                             long feeMicros, long gasMicros, String rail, String path, long latencyMicros,
                             String outcome) {
 }

@@ -13,6 +13,8 @@ import io.velocity.execution.signing.Secp256k1Signer;
 import io.velocity.orders.TimeInForce;
 import io.velocity.risk.HaltLayer;
 import io.velocity.risk.KillSwitch;
+import io.velocity.storage.SharedStores;
+import io.velocity.storage.redis.RedisStore;
 import io.velocity.telemetry.HealthRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -220,8 +222,11 @@ class ChainRailTest {
 
     // ------------------------------------------------------------------ helpers
 
+    /** A rail whose nonces come from the storage layer's Redis Lua allocator, as in production. */
     private ChainRail rail(int sender, Broadcaster broadcaster, Duration replaceAfter) {
-        return rail(sender, broadcaster, replaceAfter, new InMemoryNonceSource());
+        RedisStore redis = RedisStore.connect(SharedStores.redis().url());
+        closing.add(redis);
+        return rail(sender, broadcaster, replaceAfter, new RedisNonceSource(redis.nonces(), Duration.ofSeconds(2)));
     }
 
     private ChainRail rail(int sender, Broadcaster broadcaster, Duration replaceAfter, NonceSource nonces) {
