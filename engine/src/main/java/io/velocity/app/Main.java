@@ -49,6 +49,7 @@ public final class Main {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
             case "tools" -> tools(rest);
             case "keytool" -> KeytoolCommand.run(rest, env, System.in, System.out, System.err, SecretPrompt.of(System.console()));
+            case "sim" -> SimCommand.run(rest, env, System.out, System.err);
             default -> {
                 System.err.println("velocity: unknown command '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();
