@@ -124,6 +124,17 @@ public final class LocalExchange {
         return chain.ctf().balanceOf(chain.address(account), upToken);
     }
 
+    /** The exchange's record of an order hash: {@code [filled, remaining]}; an order never touched is {@code [false, 0]}. */
+    public List<Object> orderStatus(String orderHash) {
+        Function f = new Function("getOrderStatus", List.of(new org.web3j.abi.datatypes.generated.Bytes32(
+                Numeric.hexStringToByteArray(orderHash))), List.of(new TypeReference<Bool>() {
+                }, new TypeReference<org.web3j.abi.datatypes.generated.Uint248>() {
+                }));
+        String answer = chain.rpc.call(null, chain.contracts.exchange().getValue(), FunctionEncoder.encode(f),
+                DefaultBlockParameterName.LATEST);
+        return FunctionReturnDecoder.decode(answer, f.getOutputParameters()).stream().map(t -> (Object) t.getValue()).toList();
+    }
+
     public long pendingNonce(int account) {
         return chain.rpc.pendingNonce(chain.address(account).getValue()).longValueExact();
     }
