@@ -477,6 +477,7 @@ public final class ExecutionOrchestrator implements OrderGateway {
             switch (fill.outcome()) {
                 case FILLED -> {
                     long latency = Math.max(0, clock.nanoTime() - intent.request.createdNanos());
+                    intent.acked = true;
                     report(intent, ExecutionReport.Kind.ACK, 0, 0, 0, "B", "mined " + fill.txHash(), latency);
                     step(intent, ExecutionStage.ACK, "B", intent.order.priceE4(), intent.order.shareAmount(), 0,
                             0, latency / 1_000, "mined " + fill.txHash()
@@ -757,6 +758,13 @@ public final class ExecutionOrchestrator implements OrderGateway {
         }
         if (size <= 0) {
             return;
+        }
+        if (!intent.acked) {
+            // A fill learned from a status check (the POST answer never came, or came late): the
+            // engine binds the venue id on the ACK, so it still gets one first.
+            intent.acked = true;
+            report(intent, ExecutionReport.Kind.ACK, 0, 0, 0, rail, "acknowledged by its fill",
+                    Math.max(0, clock.nanoTime() - intent.request.createdNanos()));
         }
         intent.reportedShares += size;
         report(intent, ExecutionReport.Kind.FILL, priceE4, size, fee, rail, "", 0);
