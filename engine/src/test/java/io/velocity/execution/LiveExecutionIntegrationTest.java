@@ -275,6 +275,35 @@ class LiveExecutionIntegrationTest {
     }
 
     @Test
+    void openOrdersAndTradesAreReadBackThroughTheCursorPages() throws Exception {
+        OrderRequest bid = new OrderRequest(IDS.incrementAndGet(), "m", market.conditionId(), market.tokenId(1), Outcome.DOWN,
+                true, 3_500, 10_000_000, TimeInForce.GTC, true, (int) market.tickUnits(), market.negRisk(), 0, 1, 0);
+        PreparedOrder resting = makerOrders.prepare(bid);
+        assertThat(makerRail.place(resting).get(10, TimeUnit.SECONDS).ok()).isTrue();
+
+        var open = makerRail.allOpenOrders(market.conditionId()).get(10, TimeUnit.SECONDS);
+        assertThat(open.ok()).as(open.describe()).isTrue();
+        assertThat(open.value()).anySatisfy(o -> {
+            assertThat(o.id()).isEqualTo(resting.orderId());
+            assertThat(o.status()).isEqualTo("LIVE");
+            assertThat(o.priceE4()).isEqualTo(3_500);
+            assertThat(o.originalSizeMicros()).isEqualTo(10_000_000);
+        });
+
+        long id = IDS.incrementAndGet();
+        gateway.submit(simFok(id, 6_500, 10_000_000)); // takes the maker's Down bid at 0.35 as an Up ask at 0.65
+        assertThat(awaitFinal(id)).extracting(ExecutionReport::kind).containsExactly(Kind.ACK, Kind.FILL);
+
+        var trades = makerRail.allTrades(market.conditionId()).get(10, TimeUnit.SECONDS);
+        assertThat(trades.ok()).as(trades.describe()).isTrue();
+        assertThat(trades.value()).anySatisfy(t -> {
+            assertThat(t.makerOrderIds()).contains(resting.orderId());
+            assertThat(t.traderSide()).isEqualTo("MAKER");
+            assertThat(t.sizeMicros()).isEqualTo(10_000_000);
+        });
+    }
+
+    @Test
     void restingOrderFillsArriveWhenSomeoneTradesAgainstIt() throws Exception {
         long id = IDS.incrementAndGet();
         gateway.submit(new OrderRequest(id, "t" + id, market.conditionId(), market.tokenId(0), Outcome.UP, true, 3_000,

@@ -100,6 +100,45 @@ public final class ClobRail implements RailA {
         });
     }
 
+    /**
+     * {@code GET /data/orders}: one page of the account's open orders, optionally of one market
+     * (condition id; null for all), from {@code cursor} ({@link Page#FIRST} to start).
+     */
+    public CompletableFuture<ClobReply<Page<VenueOrder>>> openOrders(String market, String cursor) {
+        return http.send(ClobHttp.Call.privateCall("get_orders", "GET", "/data/orders", query(market, cursor), null))
+                .thenApply(reply -> parse(reply, json -> page(json, ClobRail::venueOrder)));
+    }
+
+    /** {@code GET /data/trades}: one page of the account's trades, optionally of one market. */
+    public CompletableFuture<ClobReply<Page<VenueTrade>>> trades(String market, String cursor) {
+        return http.send(ClobHttp.Call.privateCall("get_trades", "GET", "/data/trades", query(market, cursor), null))
+                .thenApply(reply -> parse(reply, json -> page(json, ClobRail::venueTrade)));
+    }
+
+    /** Every page of {@link #openOrders}, followed to the end (reconciliation at start-up). */
+    public CompletableFuture<ClobReply<List<VenueOrder>>> allOpenOrders(String market) {
+        return collect(cursor -> openOrders(market, cursor), Page.FIRST, new ArrayList<>());
+    }
+
+    /** Every page of {@link #trades}, followed to the end. */
+    public CompletableFuture<ClobReply<List<VenueTrade>>> allTrades(String market) {
+        return collect(cursor -> trades(market, cursor), Page.FIRST, new ArrayList<>());
+    }
+
+    private static <T> CompletableFuture<ClobReply<List<T>>> collect(
+            Function<String, CompletableFuture<ClobReply<Page<T>>>> fetch, String cursor, List<T> into) {
+        return fetch.apply(cursor).thenCompose(reply -> {
+            if (!reply.ok()) {
+                return CompletableFuture.completedFuture(reply.map(p -> null));
+            }
+            into.addAll(reply.value().items());
+            if (reply.value().last() || into.size() > 100_000) {
+                return CompletableFuture.completedFuture(ClobReply.ok(List.copyOf(into), reply.httpStatus(), reply.latencyNanos()));
+            }
+            return collect(fetch, reply.value().nextCursor(), into);
+        });
+    }
+
     @Override
     public CompletableFuture<ClobReply<String>> heartbeat(String previousId) {
         String body = previousId == null || previousId.isEmpty() ? "{\"heartbeat_id\":null}"
@@ -136,6 +175,42 @@ public final class ClobRail implements RailA {
         }
         return parse(reply, j -> new PlaceAck(text(j, "orderID", text(j, "orderId", expectedId)), text(j, "status", ""),
                 VenueDecimals.micros(j.get("makingAmount")), VenueDecimals.micros(j.get("takingAmount"))));
+    }
+
+    private static <T> Page<T> page(JsonNode json, Function<JsonNode, T> item) {
+        JsonNode data = json == null ? null : json.get("data");
+        if (data == null || !data.isArray()) {
+            throw new IllegalArgumentException("page without a data array");
+        }
+        List<T> items = new ArrayList<>();
+        data.forEach(n -> items.add(item.apply(n)));
+        return new Page<>(items, text(json, "next_cursor", Page.END));
+    }
+
+    private static VenueOrder venueOrder(JsonNode j) {
+        return new VenueOrder(text(j, "id", ""), text(j, "status", ""), VenueDecimals.micros(j.get("original_size")),
+                VenueDecimals.micros(j.get("size_matched")), VenueDecimals.priceE4(j.get("price")));
+    }
+
+    private static VenueTrade venueTrade(JsonNode j) {
+        List<String> makers = new ArrayList<>();
+        JsonNode m = j.get("maker_orders");
+        if (m != null && m.isArray()) {
+            m.forEach(x -> makers.add(text(x, "order_id", "")));
+        }
+        return new VenueTrade(text(j, "id", ""), text(j, "taker_order_id", ""), text(j, "market", ""),
+                text(j, "asset_id", ""), text(j, "side", ""), VenueDecimals.micros(j.get("size")),
+                VenueDecimals.priceE4(j.get("price")), (int) j.path("fee_rate_bps").asLong(0), text(j, "status", ""),
+                j.path("match_time").asLong(0), text(j, "trader_side", ""), makers);
+    }
+
+    private static String query(String market, String cursor) {
+        StringBuilder q = new StringBuilder("next_cursor=").append(java.net.URLEncoder.encode(
+                cursor == null ? Page.FIRST : cursor, java.nio.charset.StandardCharsets.UTF_8));
+        if (market != null && !market.isEmpty()) {
+            q.append("&market=").append(java.net.URLEncoder.encode(market, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return q.toString();
     }
 
     private static CancelResult cancelResult(JsonNode json) {
