@@ -55,6 +55,7 @@ public final class Main {
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
             case "tools" -> tools(rest);
+            case "headless" -> HeadlessCommand.run(rest, env, System.in, System.out, System.err);
             case "keytool" -> KeytoolCommand.run(rest, env, System.in, System.out, System.err, SecretPrompt.of(System.console()));
             case "sim" -> SimCommand.run(rest, env, System.out, System.err);
             default -> {

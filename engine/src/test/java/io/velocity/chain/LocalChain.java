@@ -12,8 +12,8 @@ import org.web3j.abi.datatypes.Address;
 
 /**
  * One anvil node with the local contracts deployed, shared by every chain test in the JVM (started
- * once via {@link LocalChainExtension}, closed by JUnit at the end of the run). Public so the
- * execution tests share the same node.
+ * once via {@link LocalChainExtension}, closed by JUnit at the end of the run). Public so tests of
+ * other packages (accounting, execution) share the same node.
  */
 public final class LocalChain implements AutoCloseable {
 
@@ -64,7 +64,7 @@ public final class LocalChain implements AutoCloseable {
         return new Erc20Client(rpc, contracts.collateral());
     }
 
-    static TransactionSubmitter submitter(RpcClient rpc, DevAccount account) {
+    public static TransactionSubmitter submitter(RpcClient rpc, DevAccount account) {
         return new TransactionSubmitter(rpc, account.credentials(), Duration.ofSeconds(10), Duration.ofMillis(20));
     }
 
