@@ -68,7 +68,9 @@ public final class ClobHttp implements AutoCloseable {
                 // The client's "asynchronous" steps run on the calling thread: the request is written
                 // by the thread that signed it instead of after a hand-off to a pool thread (one
                 // wake-up less on the intent-to-wire path). Answers complete on the client's
-                // selector thread; everything chained on them is short and never blocks.
+                // selector thread; everything chained on them is short and never blocks. A new
+                // connection's set-up (and a DNS look-up) then also starts on the calling thread,
+                // which is never the engine's: the warm connections keep that off the order path.
                 .executor(Runnable::run)
                 .build();
     }

@@ -159,6 +159,34 @@ class ChainRailTest {
     }
 
     @Test
+    void killSwitchTurnsTheReplacementOfAPendingFillIntoACancellation() throws Exception {
+        AnvilControl anvil = new AnvilControl(chain.anvil.rpcUrl());
+        ChainRail rail = rail(LocalExchange.RAIL_B_OPERATOR, new RpcBroadcaster(chain.rpc), Duration.ofMillis(300));
+        PreparedOrder order = market.traderOrders(trader).prepare(market.buyUp(6, 6_000, 10_000_000, TimeInForce.FOK));
+        String operator = chain.address(LocalExchange.RAIL_B_OPERATOR).getValue();
+        long nonce = market.pendingNonce(LocalExchange.RAIL_B_OPERATOR);
+        BigInteger before = market.upBalance(LocalExchange.TRADER);
+        anvil.automine(false);
+        try {
+            CompletableFuture<ChainFill> result = rail.fill(order);
+            await().atMost(Duration.ofSeconds(10)).until(() -> anvil.pooled(operator, nonce), t -> t != null);
+            killSwitch.engage(HaltLayer.MANUAL, "test");
+            JsonNode cancel = await().atMost(Duration.ofSeconds(10)).until(() -> anvil.pooled(operator, nonce),
+                    t -> t != null && t.get("input").asText().equals("0x"));
+            anvil.mine();
+
+            ChainFill fill = result.get(20, TimeUnit.SECONDS);
+            assertThat(fill.outcome()).isEqualTo(ChainFill.Outcome.REVERTED);
+            assertThat(fill.reason()).contains("kill switch");
+            assertThat(fill.txHash()).isEqualTo(cancel.get("hash").asText());
+            assertThat(market.upBalance(LocalExchange.TRADER)).isEqualTo(before);
+            assertThat(market.orderStatus(order.orderId())).containsExactly(false, BigInteger.ZERO);
+        } finally {
+            anvil.automine(true);
+        }
+    }
+
+    @Test
     void privateRelayCarriesTheTransactionWithTheConfiguredHeaders() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         HttpServer relayServer = forwardingRelay(chain.anvil.rpcUrl(), seen);
