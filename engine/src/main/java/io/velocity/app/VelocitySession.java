@@ -165,7 +165,30 @@ public final class VelocitySession implements AutoCloseable {
     }
 
     private void startFeeds(io.velocity.config.VenuesConfig venues, Keystore keystore) {
-        // Market-data feeds are attached here (see MarketDataFeeds).
+        char[] alloraKey = alloraKey(keystore);
+        try {
+            closeables.push(io.velocity.marketdata.feeds.MarketDataFeeds.start(configService.current().app(), venues,
+                    engine, health, Clock.SYSTEM, alloraKey, storage.redis()));
+        } finally {
+            java.util.Arrays.fill(alloraKey, '\0');
+        }
+    }
+
+    /** The Allora key from the keystore; against the simulator (which accepts any key) a fixed one. */
+    private char[] alloraKey(Keystore keystore) {
+        if (keystore != null) {
+            var entry = keystore.find("allora-api-key");
+            if (entry.isPresent()) {
+                return entry.get().copyChars();
+            }
+        }
+        AppConfig app = configService.current().app();
+        if (app.feeds() == FeedSource.SIM) {
+            String simKey = app.sim().allora().apiKey();
+            return (simKey.isEmpty() ? "velocity-paper" : simKey).toCharArray();
+        }
+        log.warn("no allora-api-key in the keystore: the Allora signal is off (fair value from Binance alone)");
+        return new char[0];
     }
 
     public EngineRuntime engine() {
