@@ -1,30 +1,27 @@
 package io.velocity.desktop;
 
-import io.velocity.config.Config;
 import io.velocity.config.ConfigService;
+import io.velocity.desktop.fx.FxTasks;
+import io.velocity.desktop.session.LocalSessionFactory;
+import io.velocity.desktop.session.SessionFactory;
+import io.velocity.desktop.session.SessionMode;
+import io.velocity.desktop.session.SessionRequest;
+import io.velocity.desktop.session.WorkstationBackend;
+import io.velocity.desktop.shell.Workstation;
 import io.velocity.telemetry.HealthRegistry;
-import io.velocity.telemetry.HealthStatus;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import java.util.Locale;
-import java.util.Map;
-
-/**
- * The workstation window. Until the trading panels land it shows the active configuration and
- * the health model, refreshed on the FX pulse (never by pushing from other threads).
- */
+/** The JavaFX application: starts the session and opens the workstation. */
 public final class WorkstationApp extends Application {
     private static volatile ConfigService configService;
     private static volatile HealthRegistry healthRegistry;
+    private static volatile SessionFactory sessionFactory = new LocalSessionFactory();
+
+    private FxTasks tasks;
+    private WorkstationBackend backend;
+    private Workstation workstation;
 
     /** Hands the loaded configuration to the FX application before {@code launch}. */
     static void configure(ConfigService config, HealthRegistry health) {
@@ -34,50 +31,25 @@ public final class WorkstationApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Config cfg = configService.current();
-        Label title = new Label("Velocity");
-        title.getStyleClass().add("title");
-        Label mode = new Label(cfg.app().mode().name() + " · " + cfg.app().feeds().name().toLowerCase(Locale.ROOT) + " feeds");
-        mode.getStyleClass().add("mode-badge");
-        HBox header = new HBox(16, title, mode);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 16, 12, 16));
-        header.getStyleClass().add("header");
+        tasks = new FxTasks();
+        var cfg = configService.current().app();
+        SessionMode mode = SessionMode.of(cfg.mode(), cfg.feeds());
+        backend = sessionFactory.start(new SessionRequest(mode, configService, healthRegistry, null));
+        workstation = new Workstation(backend, stage, cfg.dataDirectory(), tasks);
+        stage.setOnCloseRequest(e -> Platform.exit());
+        workstation.show();
+    }
 
-        Label markets = new Label();
-        Label health = new Label();
-        health.getStyleClass().add("mono");
-        VBox body = new VBox(12, markets, health);
-        body.setPadding(new Insets(16));
-
-        BorderPane root = new BorderPane(body);
-        root.setTop(header);
-        Scene scene = new Scene(root, 1100, 700);
-        scene.getStylesheets().add(WorkstationApp.class.getResource("velocity.css").toExternalForm());
-
-        new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                if (now - last < 250_000_000L) {
-                    return;
-                }
-                last = now;
-                Config c = configService.current();
-                markets.setText("Markets: " + String.join(", ", c.app().markets().assets()).toUpperCase(Locale.ROOT)
-                        + " · windows " + String.join(", ", c.app().markets().durations())
-                        + " · config generation " + c.generation());
-                StringBuilder sb = new StringBuilder("Health\n");
-                for (Map.Entry<String, HealthStatus> e : healthRegistry.snapshot().entrySet()) {
-                    sb.append(String.format("  %-16s %-9s %s%n", e.getKey(), e.getValue().state(), e.getValue().detail()));
-                }
-                health.setText(sb.toString());
-            }
-        }.start();
-
-        stage.setTitle("Velocity — " + cfg.app().mode().name().toLowerCase(Locale.ROOT));
-        stage.setScene(scene);
-        stage.show();
+    @Override
+    public void stop() {
+        if (workstation != null) {
+            workstation.stop();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
     }
 }

@@ -1,0 +1,109 @@
+package io.velocity.desktop.health;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import javafx.geometry.Insets;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.TilePane;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Health tiles (TilesFX): gauges for clock drift and tick-to-intent p99, a spark line of orders
+ * per minute, status tiles for the kill switch, every feed, both rails and the stores. Tiles are
+ * created once and updated only when their state changed; every setter runs on the FX thread
+ * (TilesFX is not thread-safe).
+ */
+public final class HealthView extends ScrollPane {
+    private static final double W = 232;
+    private static final double H = 150;
+
+    private final TilePane pane = new TilePane();
+    private final Map<String, Tile> tiles = new LinkedHashMap<>();
+    private final Map<String, StatusFace> faces = new HashMap<>();
+    private final Map<String, TileState> shown = new HashMap<>();
+
+    public HealthView() {
+        setId("health-view");
+        getStyleClass().add("health-view");
+        pane.setHgap(10);
+        pane.setVgap(10);
+        pane.setPadding(new Insets(12));
+        pane.setPrefTileWidth(W);
+        pane.setPrefTileHeight(H);
+        setContent(pane);
+        setFitToWidth(true);
+    }
+
+    /** Applies tile states from {@link HealthViewModel} (FX thread). */
+    public void apply(List<TileState> states) {
+        for (TileState t : states) {
+            Tile tile = tiles.computeIfAbsent(t.id(), id -> create(t));
+            if (!t.equals(shown.get(t.id()))) {
+                update(tile, t);
+                shown.put(t.id(), t);
+            }
+        }
+    }
+
+    private Tile create(TileState t) {
+        Tile tile = switch (t.id()) {
+            case "clock", "tick-to-intent" -> TileBuilder.create().skinType(Tile.SkinType.GAUGE)
+                    .title(t.title()).unit(t.unit()).minValue(0).maxValue(t.max()).threshold(t.threshold())
+                    .thresholdVisible(true).decimals(t.id().equals("clock") ? 1 : 0).animated(false).build();
+            case "orders-per-minute" -> TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE)
+                    .title(t.title()).unit("/ min").minValue(0).maxValue(Math.max(10, t.max())).decimals(0)
+                    .averagingPeriod(60).animated(false).build();
+            default -> {
+                StatusFace face = new StatusFace();
+                faces.put(t.id(), face);
+                yield TileBuilder.create().skinType(Tile.SkinType.CUSTOM).title(t.title()).graphic(face).build();
+            }
+        };
+        tile.setId("tile-" + t.id());
+        tile.setPrefSize(W, H);
+        tile.setBackgroundColor(LevelColors.TILE);
+        tile.setTitleColor(LevelColors.MUTED);
+        tile.setForegroundColor(LevelColors.TEXT);
+        tile.setDescriptionColor(LevelColors.MUTED);
+        tile.setUnitColor(LevelColors.MUTED);
+        tile.setValueColor(LevelColors.TEXT);
+        tile.setThresholdColor(LevelColors.ALARM);
+        tile.setRoundedCorners(true);
+        pane.getChildren().add(tile);
+        return tile;
+    }
+
+    private void update(Tile tile, TileState t) {
+        StatusFace face = faces.get(t.id());
+        if (face != null) {
+            face.show(t.text(), t.detail(), t.level());
+        } else {
+            if (!Double.isNaN(t.value())) {
+                tile.setValue(Math.min(t.value(), tile.getMaxValue()));
+            }
+            tile.setMaxValue(Math.max(t.max(), 1));
+            tile.setThreshold(t.threshold());
+            tile.setDescription(t.detail());
+            tile.setBarColor(LevelColors.of(t.level()));
+            tile.setValueColor(t.level() == HealthLevel.UNKNOWN ? LevelColors.MUTED : LevelColors.of(t.level()));
+        }
+        tile.setBorderWidth(t.level() == HealthLevel.ALARM ? 2 : 1);
+        tile.setBorderColor(t.level() == HealthLevel.ALARM ? LevelColors.ALARM : javafx.scene.paint.Color.web("#262d38"));
+        tile.setBackgroundColor(t.level() == HealthLevel.ALARM ? LevelColors.TILE_ALARM : LevelColors.TILE);
+        tile.setUserData(t);
+    }
+
+    /** Tile ids in display order (tests and screenshots). */
+    public List<String> tileIds() {
+        return List.copyOf(tiles.keySet());
+    }
+
+    /** The state a tile shows (tests). */
+    public TileState state(String id) {
+        return shown.get(id);
+    }
+}
