@@ -46,11 +46,11 @@ final class BlotterColumns {
 
     static List<ColumnSpec<OrderItem, ?>> orders() {
         return List.of(
-                o("time", "Updated").width(96).text(r -> Formats.timeMillis(r.updatedMillis()))
+                o("time", "Updated").width(104).text(r -> Formats.timeMillis(r.updatedMillis()))
                         .csv(r -> Formats.iso(r.updatedMillis())).sortBy(Comparator.comparingLong(OrderRow::updatedMillis)),
                 o("id", "Order #").width(70).numeric().text(r -> Long.toString(r.clientOrderId()))
                         .sortBy(Comparator.comparingLong(OrderRow::clientOrderId)),
-                o("market", "Market").width(190).text(OrderRow::slug).sortBy(Comparator.comparing(OrderRow::slug)),
+                o("market", "Market").width(212).text(OrderRow::slug).sortBy(Comparator.comparing(OrderRow::slug)),
                 o("intent", "Intent").width(70).text(OrderRow::intent)
                         .style(r -> "intent-" + r.intent().toLowerCase(Locale.ROOT)).sortBy(Comparator.comparing(OrderRow::intent)),
                 o("side", "Side").width(52).text(OrderRow::side).style(r -> "BUY".equals(r.side()) ? "pos" : "neg")
@@ -75,7 +75,7 @@ final class BlotterColumns {
                 o("rail", "Rail").width(64).text(OrderRow::rail).sortBy(Comparator.comparing(OrderRow::rail)),
                 o("latency", "Ack latency").width(84).numeric().text(r -> Formats.latencyMicros(r.latencyMicros()))
                         .csv(r -> Long.toString(r.latencyMicros())).sortBy(Comparator.comparingLong(OrderRow::latencyMicros)),
-                o("trace", "Trace id").width(140).text(OrderRow::traceId).style(r -> "mono")
+                o("trace", "Trace id").width(196).text(OrderRow::traceId).style(r -> "mono")
                         .sortBy(Comparator.comparing(OrderRow::traceId)),
                 o("venue", "Venue id").width(120).hidden().text(OrderRow::venueOrderId).sortBy(Comparator.comparing(OrderRow::venueOrderId)),
                 o("detail", "Detail").width(260).text(OrderRow::detail).sortBy(Comparator.comparing(OrderRow::detail)));
@@ -83,11 +83,11 @@ final class BlotterColumns {
 
     static List<ColumnSpec<FillItem, ?>> fills() {
         return List.of(
-                f("time", "Time").width(96).text(r -> Formats.timeMillis(r.timeMillis()))
+                f("time", "Time").width(104).text(r -> Formats.timeMillis(r.timeMillis()))
                         .csv(r -> Formats.iso(r.timeMillis())).sortBy(Comparator.comparingLong(FillRow::timeMillis)),
-                f("kind", "Kind").width(96).text(FillRow::kind)
+                f("kind", "Kind").width(104).text(FillRow::kind)
                         .style(r -> "REDEMPTION".equals(r.kind()) ? "kind-redemption" : "kind-fill").sortBy(Comparator.comparing(FillRow::kind)),
-                f("market", "Market").width(190).text(FillRow::slug).sortBy(Comparator.comparing(FillRow::slug)),
+                f("market", "Market").width(212).text(FillRow::slug).sortBy(Comparator.comparing(FillRow::slug)),
                 f("outcome", "Outcome").width(66).text(FillRow::outcome)
                         .style(r -> "UP".equals(r.outcome()) ? "side-up" : "side-down").sortBy(Comparator.comparing(FillRow::outcome)),
                 f("price", "Price").width(64).numeric().text(r -> Formats.centsE4(r.priceE4()))
@@ -101,7 +101,7 @@ final class BlotterColumns {
                 f("rail", "Rail").width(64).text(FillRow::rail).sortBy(Comparator.comparing(FillRow::rail)),
                 f("order", "Order #").width(70).numeric().text(r -> r.clientOrderId() == 0 ? Formats.NONE : Long.toString(r.clientOrderId()))
                         .sortBy(Comparator.comparingLong(FillRow::clientOrderId)),
-                f("trace", "Trace id").width(140).text(FillRow::traceId).style(r -> "mono")
+                f("trace", "Trace id").width(196).text(FillRow::traceId).style(r -> "mono")
                         .sortBy(Comparator.comparing(FillRow::traceId)));
     }
 

@@ -54,7 +54,7 @@ public final class BlotterViewModel {
                 byId.put(r.clientOrderId(), item);
                 orders.add(item);
             } else {
-                item.update(r);
+                item.update(keepSlug(item.row(), r));
             }
         }
         if (orders.size() > MAX_ROWS) {
@@ -93,6 +93,19 @@ public final class BlotterViewModel {
         if (fills.size() > MAX_ROWS) {
             fills.remove(MAX_ROWS, fills.size());
         }
+    }
+
+    /**
+     * Once a market is delisted the engine names it by condition id; keep the slug the trader saw.
+     */
+    static OrderRow keepSlug(OrderRow old, OrderRow next) {
+        if (!next.slug().equals(next.conditionId()) || old.slug().equals(old.conditionId())) {
+            return next;
+        }
+        return new OrderRow(next.clientOrderId(), next.venueOrderId(), next.traceId(), next.conditionId(), old.slug(),
+                next.outcome(), next.side(), next.intent(), next.tif(), next.priceE4(), next.sizeMicros(),
+                next.filledMicros(), next.avgPriceE4(), next.feesMicros(), next.state(), next.settlement(), next.rail(),
+                next.latencyMicros(), next.detail(), next.updatedMillis());
     }
 
     static boolean isWorking(String state) {

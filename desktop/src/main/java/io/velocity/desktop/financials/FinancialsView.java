@@ -100,7 +100,7 @@ public final class FinancialsView extends BorderPane {
         return List.of(
                 c("close", "Window close").width(100).text(r -> Formats.time(r.windowEndMillis()))
                         .csv(r -> Formats.iso(r.windowEndMillis())).sortBy(Comparator.comparingLong(WindowResult::windowEndMillis)),
-                c("market", "Market").width(190).text(WindowResult::slug).sortBy(Comparator.comparing(WindowResult::slug)),
+                c("market", "Market").width(212).text(WindowResult::slug).sortBy(Comparator.comparing(WindowResult::slug)),
                 c("asset", "Asset").width(56).text(r -> r.asset().toUpperCase(Locale.ROOT)).sortBy(Comparator.comparing(WindowResult::asset)),
                 c("resolved", "Resolved").width(72).text(r -> r.resolvedUp() ? "UP" : "DOWN")
                         .style(r -> r.resolvedUp() ? "side-up" : "side-down").sortBy(Comparator.comparing(WindowResult::resolvedUp)),

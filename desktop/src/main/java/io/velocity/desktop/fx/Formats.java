@@ -30,6 +30,13 @@ public final class Formats {
         return unknown(price) || price <= 0 ? NONE : String.format(Locale.ROOT, "%.1f¢", price * 100);
     }
 
+    /** Best bid and ask in cents: "52.0 / 53.0" (either side "–" when empty). */
+    public static String bidAsk(double bid, double ask) {
+        String b = unknown(bid) || bid <= 0 ? NONE : String.format(Locale.ROOT, "%.1f", bid * 100);
+        String a = unknown(ask) || ask <= 0 ? NONE : String.format(Locale.ROOT, "%.1f", ask * 100);
+        return b + " / " + a;
+    }
+
     /** Price in 1e-4 units → "53.4¢". */
     public static String centsE4(long priceE4) {
         return priceE4 <= 0 ? NONE : String.format(Locale.ROOT, "%.1f¢", priceE4 / 100.0);

@@ -53,7 +53,8 @@ public final class HealthView extends ScrollPane {
         Tile tile = switch (t.id()) {
             case "clock", "tick-to-intent" -> TileBuilder.create().skinType(Tile.SkinType.GAUGE)
                     .title(t.title()).unit(t.unit()).minValue(0).maxValue(t.max()).threshold(t.threshold())
-                    .thresholdVisible(true).decimals(t.id().equals("clock") ? 1 : 0).animated(false).build();
+                    .thresholdVisible(true).decimals(t.id().equals("clock") ? 1 : 2).tickLabelDecimals(0)
+                    .textVisible(true).animated(false).build();
             case "orders-per-minute" -> TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE)
                     .title(t.title()).unit("/ min").minValue(0).maxValue(Math.max(10, t.max())).decimals(0)
                     .averagingPeriod(60).animated(false).build();
@@ -88,6 +89,7 @@ public final class HealthView extends ScrollPane {
             tile.setMaxValue(Math.max(t.max(), 1));
             tile.setThreshold(t.threshold());
             tile.setDescription(t.detail());
+            tile.setText(t.detail());
             tile.setBarColor(LevelColors.of(t.level()));
             tile.setValueColor(t.level() == HealthLevel.UNKNOWN ? LevelColors.MUTED : LevelColors.of(t.level()));
         }

@@ -76,25 +76,25 @@ public final class HealthViewModel {
     private static TileState clockDrift(HealthStatus clock, long maxDriftMillis) {
         if (clock == null || clock.latencyMicros() < 0) {
             return new TileState("clock", "Clock drift", Double.NaN, "ms", "–",
-                    clock == null ? "no drift check in this session" : clock.detail(),
+                    clock == null ? "not measured in this session" : clock.detail(),
                     clock == null ? HealthLevel.UNKNOWN : fromState(clock.state()), 2.0 * maxDriftMillis, maxDriftMillis);
         }
         double ms = clock.latencyMicros() / 1000.0;
         HealthLevel level = worst(level(ms, maxDriftMillis), fromState(clock.state()));
         return new TileState("clock", "Clock drift", ms, "ms", Formats.latencyMicros(clock.latencyMicros()),
-                "limit " + maxDriftMillis + " ms" + (clock.detail().isBlank() ? "" : " · " + clock.detail()),
+                clock.detail(),
                 level, 2.0 * maxDriftMillis, maxDriftMillis);
     }
 
     private static TileState latency(LatencyStats st, double limitMicros) {
         if (st.count() == 0) {
-            return new TileState("tick-to-intent", "Tick → intent p99", Double.NaN, "µs", "–",
-                    "no intents yet · limit " + Formats.latencyMicros(limitMicros), HealthLevel.UNKNOWN, 2 * limitMicros, limitMicros);
+            return new TileState("tick-to-intent", "Tick → intent p99", Double.NaN, "ms", "–",
+                    "no intents yet", HealthLevel.UNKNOWN, 2 * limitMicros / 1000, limitMicros / 1000);
         }
-        return new TileState("tick-to-intent", "Tick → intent p99", st.p99Micros(), "µs", Formats.latencyMicros(st.p99Micros()),
-                String.format(Locale.ROOT, "p50 %s · max %s · n=%d · limit %s", Formats.latencyMicros(st.p50Micros()),
-                        Formats.latencyMicros(st.maxMicros()), st.count(), Formats.latencyMicros(limitMicros)),
-                level(st.p99Micros(), limitMicros), 2 * limitMicros, limitMicros);
+        return new TileState("tick-to-intent", "Tick → intent p99", st.p99Micros() / 1000, "ms", Formats.latencyMicros(st.p99Micros()),
+                String.format(Locale.ROOT, "p50 %s · max %s · n=%d", Formats.latencyMicros(st.p50Micros()),
+                        Formats.latencyMicros(st.maxMicros()), st.count()),
+                level(st.p99Micros(), limitMicros), 2 * limitMicros / 1000, limitMicros / 1000);
     }
 
     private static TileState ordersPerMinute(EngineSnapshot s, int limit) {

@@ -41,7 +41,7 @@ final class MarketColumns {
 
     static List<ColumnSpec<MarketItem, ?>> all() {
         return List.of(
-                row("market", "Market").width(78)
+                row("market", "Market").width(88)
                         .text(r -> r.asset().toUpperCase(Locale.ROOT) + " " + r.duration())
                         .style(r -> "asset-" + r.asset().toLowerCase(Locale.ROOT))
                         .sortBy(Comparator.comparing(MarketRow::asset).thenComparing(MarketRow::duration)),
@@ -76,17 +76,17 @@ final class MarketColumns {
                         .text(r -> Formats.percent(r.fairUp()))
                         .csv(r -> Double.toString(r.fairUp()))
                         .sortBy(by(MarketRow::fairUp)),
-                row("up", "Up bid / ask").width(104).numeric()
-                        .tooltip("Best bid and ask of the Up share")
-                        .text(r -> Formats.cents(r.bidUp()) + " / " + Formats.cents(r.askUp()))
+                row("up", "Up bid / ask").width(118).numeric()
+                        .tooltip("Best bid and ask of the Up share, in cents")
+                        .text(r -> Formats.bidAsk(r.bidUp(), r.askUp()))
                         .csv(r -> r.bidUp() + "/" + r.askUp())
                         .sortBy(by(MarketRow::askUp)),
-                row("down", "Down bid / ask").width(104).numeric()
-                        .tooltip("Best bid and ask of the Down share")
-                        .text(r -> Formats.cents(r.bidDown()) + " / " + Formats.cents(r.askDown()))
+                row("down", "Down bid / ask").width(118).numeric()
+                        .tooltip("Best bid and ask of the Down share, in cents")
+                        .text(r -> Formats.bidAsk(r.bidDown(), r.askDown()))
                         .csv(r -> r.bidDown() + "/" + r.askDown())
                         .sortBy(by(MarketRow::askDown)),
-                row("side", "Side").width(56)
+                row("side", "Side").width(62)
                         .tooltip("The outcome the analysis favours")
                         .text(MarketRow::outcome)
                         .style(r -> "UP".equals(r.outcome()) ? "side-up" : "side-down")
@@ -113,7 +113,7 @@ final class MarketColumns {
                         .csv(r -> Double.toString(r.evPerDollar()))
                         .style(r -> signClass(r.evPerDollar(), 0.05))
                         .sortBy(by(MarketRow::evPerDollar)),
-                row("decision", "Decision").width(150)
+                row("decision", "Decision").width(168)
                         .tooltip("Snipe (take now), Ladder (rest maker orders) or why not")
                         .text(MarketColumns::decision)
                         .style(r -> switch (r.decision()) {
@@ -122,7 +122,7 @@ final class MarketColumns {
                             default -> "decision-none";
                         })
                         .sortBy(Comparator.comparing(MarketRow::decision).thenComparing(MarketRow::reason)),
-                row("position", "Position").width(96).numeric()
+                row("position", "Position").width(132).numeric()
                         .tooltip("Shares held")
                         .text(MarketColumns::position)
                         .sortBy(Comparator.comparingLong(r -> r.upSharesMicros() + r.downSharesMicros())),
@@ -155,7 +155,7 @@ final class MarketColumns {
 
     static String position(MarketRow r) {
         if (r.upSharesMicros() != 0 && r.downSharesMicros() != 0) {
-            return "U " + Formats.shares(r.upSharesMicros()) + " D " + Formats.shares(r.downSharesMicros());
+            return "U " + Formats.shares(r.upSharesMicros()) + " / D " + Formats.shares(r.downSharesMicros());
         }
         if (r.upSharesMicros() != 0) {
             return "UP " + Formats.shares(r.upSharesMicros());

@@ -19,7 +19,7 @@ final class MarketDetailView extends HBox {
     private final TimeSeriesChart.Series spot = price.addLine("Binance", "series-spot");
     private final TimeSeriesChart.Series open = price.addLine("Window open", "series-open");
     private final TimeSeriesChart.Series fair = prob.addLine("Fair P(up)", "series-fair");
-    private final TimeSeriesChart.Series implied = prob.addLine("Implied P(up)", "series-implied");
+    private final TimeSeriesChart.Series implied = prob.addLine("Implied P(up) · Up mid", "series-implied");
     private final TimeSeriesChart.Series orders = prob.addMarkers("Our orders", "marker-order");
     private final TimeSeriesChart.Series fills = prob.addMarkers("Fills", "marker-fill");
     private final ChartPanel pricePanel;

@@ -191,14 +191,18 @@ public final class MarketHistory {
         return tracks.size();
     }
 
-    /** The market's implied probability of Up: the favoured outcome's, mirrored when it is Down. */
+    /**
+     * The market's implied probability of Up: the mid of the Up book. (The table's depth-aware
+     * implied price depends on the order size and jumps when the favoured side flips, which reads
+     * as noise on a chart.) Falls back to that price, mirrored for Down, when one side is empty.
+     */
     static double impliedUp(MarketRow m) {
+        if (m.bidUp() > 0 && m.askUp() > 0) {
+            return (m.bidUp() + m.askUp()) / 2;
+        }
         double implied = m.implied();
         if (implied > 0 && implied < 1) {
             return "DOWN".equals(m.outcome()) ? 1 - implied : implied;
-        }
-        if (m.bidUp() > 0 && m.askUp() > 0) {
-            return (m.bidUp() + m.askUp()) / 2;
         }
         return Double.NaN;
     }

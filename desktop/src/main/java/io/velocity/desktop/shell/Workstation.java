@@ -2,6 +2,8 @@ package io.velocity.desktop.shell;
 
 import io.velocity.desktop.blotter.BlotterView;
 import io.velocity.desktop.blotter.BlotterViewModel;
+import io.velocity.desktop.configeditor.ConfigEditorView;
+import io.velocity.desktop.configeditor.ConfigEditorViewModel;
 import io.velocity.desktop.export.ExportActions;
 import io.velocity.desktop.export.ExportService;
 import io.velocity.desktop.financials.FinancialsView;
@@ -69,8 +71,10 @@ public final class Workstation {
     private final MarketsView markets;
     private final FinancialsView financials;
     private final BlotterView blotter;
+    private final ConfigEditorView configEditor;
     private final TabPane tabs = new TabPane();
     private final Map<String, Tab> tabById = new LinkedHashMap<>();
+    private final Map<String, List<java.util.function.Consumer<Boolean>>> visibilityListeners = new java.util.HashMap<>();
     private final BorderPane root = new BorderPane();
     private final Label modeBadge = new Label("…");
     private final Label clock = new Label(Formats.NONE);
@@ -87,17 +91,19 @@ public final class Workstation {
         this.markets = new MarketsView(new MarketsViewModel(), exports);
         this.financials = new FinancialsView(new FinancialsViewModel(), exports);
         this.blotter = new BlotterView(new BlotterViewModel(), exports);
+        this.configEditor = new ConfigEditorView(new ConfigEditorViewModel(backend.config()), backend, tasks, dialogs, status);
 
         addTab("markets", "Markets", markets);
         addTab("financials", "Financials", financials);
         addTab("blotter", "Blotter", blotter);
         addTab("health", "Health", health);
+        addTab("config", "Config", configEditor);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         root.getStyleClass().add("workstation");
         root.setId("workstation");
-        root.setTop(new VBox(header(), haltBanner()));
+        root.setTop(new VBox(new WorkstationMenu(this).bar(), header(), haltBanner()));
         root.setCenter(tabs);
         root.setBottom(status);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -160,7 +166,8 @@ public final class Workstation {
         int i = 1;
         for (Tab t : tabById.values()) {
             KeyCombination k = new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i)), KeyCombination.SHORTCUT_DOWN);
-            scene.getAccelerators().put(k, () -> tabs.getSelectionModel().select(t));
+            String id = t.getId().substring("tab-".length());
+            scene.getAccelerators().put(k, () -> select(id));
             i++;
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -190,6 +197,7 @@ public final class Workstation {
         markets.onSnapshot(s);
         financials.onSnapshot(s);
         blotter.onSnapshot(s);
+        configEditor.onSnapshot(s);
         List<TileState> tiles = healthVm.tiles(s, backend.config().current().app());
         health.apply(tiles);
         strip.apply(tiles);
@@ -232,12 +240,47 @@ public final class Workstation {
         return tabs;
     }
 
-    /** Selects a screen by id: markets, financials, blotter, health, config. */
+    /** Selects a screen by id: markets, financials, blotter, health, config (showing it if hidden). */
     public void select(String id) {
         Tab t = tabById.get(id);
         if (t != null) {
+            setPanelVisible(id, true);
             tabs.getSelectionModel().select(t);
         }
+    }
+
+    /** Shows or hides a screen; the last visible one cannot be hidden. */
+    public void setPanelVisible(String id, boolean visible) {
+        Tab t = tabById.get(id);
+        if (t == null) {
+            return;
+        }
+        boolean present = tabs.getTabs().contains(t);
+        if (visible && !present) {
+            int index = 0;
+            for (Map.Entry<String, Tab> e : tabById.entrySet()) {
+                if (e.getKey().equals(id)) {
+                    break;
+                }
+                if (tabs.getTabs().contains(e.getValue())) {
+                    index++;
+                }
+            }
+            tabs.getTabs().add(index, t);
+        } else if (!visible && present && tabs.getTabs().size() > 1) {
+            tabs.getTabs().remove(t);
+        }
+        boolean now = tabs.getTabs().contains(t);
+        visibilityListeners.getOrDefault(id, List.of()).forEach(l -> l.accept(now));
+    }
+
+    public boolean isPanelVisible(String id) {
+        Tab t = tabById.get(id);
+        return t != null && tabs.getTabs().contains(t);
+    }
+
+    void panelVisibleListener(String id, java.util.function.Consumer<Boolean> l) {
+        visibilityListeners.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(l);
     }
 
     public Map<String, Tab> tabById() {
@@ -254,6 +297,14 @@ public final class Workstation {
 
     public BlotterView blotter() {
         return blotter;
+    }
+
+    public ConfigEditorView configEditor() {
+        return configEditor;
+    }
+
+    public KillSwitchBar killBar() {
+        return killBar;
     }
 
     public HealthView health() {

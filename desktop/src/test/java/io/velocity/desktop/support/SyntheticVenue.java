@@ -124,8 +124,8 @@ public final class SyntheticVenue implements AutoCloseable {
         double secondsLeft = Math.max(0.5, (m.info.windowEndMillis() - now) / 1000.0);
         double fair = Double.isNaN(m.open) ? 0.5 : FairValueModel.probabilityUp(s, m.open, SIGMA, secondsLeft);
         // Mispricing wanders (Ornstein-Uhlenbeck) so edges appear and fade.
-        m.mispricing += -0.15 * m.mispricing * dt + 0.02 * Math.sqrt(dt) * gaussian();
-        m.mispricing = Math.max(-0.09, Math.min(0.09, m.mispricing));
+        m.mispricing += -0.4 * m.mispricing * dt + 0.016 * Math.sqrt(dt) * gaussian();
+        m.mispricing = Math.max(-0.05, Math.min(0.05, m.mispricing));
         double mid = Math.max(0.02, Math.min(0.98, fair + m.mispricing));
         long midTicks = Math.round(mid * 100);
         long spread = rnd.nextInt(4) == 0 ? 2 : 1;

@@ -1,0 +1,107 @@
+package io.velocity.desktop.screenshots;
+
+import io.velocity.desktop.fx.FxTasks;
+import io.velocity.desktop.shell.Workstation;
+import io.velocity.desktop.support.AcceleratedClock;
+import io.velocity.desktop.support.EngineFixture;
+import io.velocity.desktop.support.SyntheticVenue;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes the README screenshots: a real paper engine on test market data, business time running
+ * faster than the wall clock so windows resolve and the PnL curves have a shape, then one PNG
+ * per screen from the scene itself. Run under a real (virtual) display:
+ * {@code docs/screenshots/take.sh} (xvfb-run).
+ */
+public final class ScreenshotRunner {
+    private ScreenshotRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        long warmupSeconds = args.length > 1 ? Long.parseLong(args[1]) : 75;
+        Files.createDirectories(out);
+        AcceleratedClock clock = new AcceleratedClock(System.currentTimeMillis() - 45_000, 12);
+        EngineFixture engine = new EngineFixture(clock, "engine.snapshotInterval=50ms", "risk.maxOrdersPerMinute=600",
+                "risk.maxTickToIntentLatency=50ms");
+        SyntheticVenue venue = new SyntheticVenue(engine.runtime, clock, List.of("btc", "eth", "sol", "xrp"),
+                List.of("5m", "15m"), 11).start(50);
+        Platform.startup(() -> { });
+        FxTasks tasks = new FxTasks();
+        Workstation[] ws = new Workstation[1];
+        onFx(() -> {
+            Stage stage = new Stage();
+            ws[0] = new Workstation(engine.backend, stage, engine.dataDir, tasks);
+            stage.setWidth(1600);
+            stage.setHeight(960);
+            ws[0].show();
+        });
+        TimeUnit.SECONDS.sleep(warmupSeconds);
+        for (String tab : new String[]{"markets", "financials", "blotter", "health"}) {
+            onFx(() -> {
+                ws[0].select(tab);
+                if (tab.equals("markets")) {
+                    var t = ws[0].markets().tableView();
+                    int row = 0;
+                    for (int i = 0; i < t.getItems().size(); i++) {
+                        if (t.getItems().get(i).row().upSharesMicros() + t.getItems().get(i).row().downSharesMicros() > 0) {
+                            row = i;
+                            break;
+                        }
+                    }
+                    t.getSelectionModel().select(row);
+                }
+            });
+            TimeUnit.MILLISECONDS.sleep(1500);
+            save(ws[0], out.resolve(tab + ".png"));
+        }
+        onFx(() -> ws[0].halt("kill switch pressed on the workstation"));
+        TimeUnit.MILLISECONDS.sleep(800);
+        onFx(() -> ws[0].select("markets"));
+        TimeUnit.MILLISECONDS.sleep(800);
+        save(ws[0], out.resolve("halted.png"));
+        onFx(() -> ws[0].stop());
+        venue.close();
+        engine.close();
+        tasks.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void save(Workstation w, Path file) throws Exception {
+        CompletableFuture<WritableImage> img = new CompletableFuture<>();
+        Platform.runLater(() -> img.complete(w.scene().snapshot(null)));
+        var buffered = SwingFXUtils.fromFXImage(img.get(10, TimeUnit.SECONDS), null);
+        // PNG without alpha is smaller and looks the same (the window is opaque).
+        var rgb = new java.awt.image.BufferedImage(buffered.getWidth(), buffered.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(buffered, 0, 0, null);
+        if (!ImageIO.write(rgb, "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+        System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KB)");
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        done.get(10, TimeUnit.SECONDS);
+    }
+}
