@@ -1,6 +1,8 @@
 package io.velocity.app;
 
 import io.velocity.core.ExitCode;
+import io.velocity.security.KeytoolCommand;
+import io.velocity.security.SecretPrompt;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -46,6 +48,7 @@ public final class Main {
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
             case "tools" -> tools(rest);
+            case "keytool" -> KeytoolCommand.run(rest, env, System.in, System.out, System.err, SecretPrompt.of(System.console()));
             default -> {
                 System.err.println("velocity: unknown command '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();

@@ -16,12 +16,20 @@ public record EngineConfig(
         @Range(min = 10, max = 5_000) Duration evaluationInterval,
         @Doc("Book levels per side the engine keeps for depth-aware pricing") @Range(min = 1, max = 50) int bookLevels,
         @Doc(value = "Starting bankroll in paper mode", unit = "USD") @Money @Range(min = 0, minExclusive = true) long paperBankrollUsd,
-        @Doc(value = "Gas cost charged to each trade (redemption, Rail B)", unit = "USD") @Money @Range(min = 0) long gasPerTradeUsd) {
+        @Doc(value = "Gas cost charged to each trade (redemption, Rail B)", unit = "USD") @Money @Range(min = 0) long gasPerTradeUsd,
+        @Doc("Who sizes trades: python (strategy.py via Jep on its own thread, Java fallback past the budget) or java")
+        SizingKind sizing) {
 
     public EngineConfig {
         if (Integer.bitCount(ringSize) != 1) {
             throw new IllegalArgumentException("ringSize must be a power of two, was " + ringSize);
         }
+    }
+
+    /** Where Kelly sizing runs. */
+    public enum SizingKind {
+        PYTHON,
+        JAVA
     }
 
     /** Disruptor wait strategies offered to the trader. */

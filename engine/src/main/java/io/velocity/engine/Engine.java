@@ -33,7 +33,12 @@ import io.velocity.strategy.Analysis;
 import io.velocity.strategy.Decision;
 import io.velocity.strategy.NoTradeReason;
 import io.velocity.strategy.Outcome;
+import io.velocity.strategy.KellyRequest;
+import io.velocity.strategy.KellyStake;
 import io.velocity.strategy.Sizer;
+import io.velocity.strategy.StrategyMath;
+import io.velocity.strategy.StrategyResult;
+import io.velocity.strategy.python.PythonStrategy;
 import io.velocity.strategy.TradeDecider;
 import io.velocity.telemetry.HealthRegistry;
 import io.velocity.telemetry.Metrics;
@@ -76,6 +81,9 @@ public final class Engine {
     private final HealthRegistry health;
     private final Metrics metrics;
     private final Sizer sizer;
+    private final PythonStrategy python;
+    private final Map<Long, PendingSizing> pendingSizing = new HashMap<>();
+    private long nextSizingRequest = 1;
     private Config config;
     private final boolean paperResolution;
 
@@ -98,6 +106,7 @@ public final class Engine {
     private final EnumMap<RiskRule, long[]> riskCounts = new EnumMap<>(RiskRule.class);
     private final Histogram tickToIntent = new Histogram(60_000_000_000L, 3);
     private final Histogram ladderCancel = new Histogram(60_000_000_000L, 3);
+    private final Histogram tickToDecision = new Histogram(60_000_000_000L, 3);
     private final java.util.ArrayDeque<FillRow> fills = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<PnlPoint> pnl = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<WindowResult> results = new java.util.ArrayDeque<>();
@@ -110,8 +119,24 @@ public final class Engine {
     private long fillsSeen;
 
     /** Everything the engine needs; built by the app wiring. */
+    /**
+     * @param sizer  synchronous sizing used on the engine thread; null for the production Kelly
+     *               ({@link StrategyMath#kellyStakeMicros} on the live bankroll and limits)
+     * @param python the Python strategy bridge, or null to size in Java only
+     */
     public record Dependencies(Clock clock, Config config, KillSwitch killSwitch, OrderGateway gateway,
-                               DecisionListener decisions, HealthRegistry health, Metrics metrics, Sizer sizer) {
+                               DecisionListener decisions, HealthRegistry health, Metrics metrics, Sizer sizer,
+                               PythonStrategy python) {
+        /** Without the Python bridge. */
+        public Dependencies(Clock clock, Config config, KillSwitch killSwitch, OrderGateway gateway,
+                            DecisionListener decisions, HealthRegistry health, Metrics metrics, Sizer sizer) {
+            this(clock, config, killSwitch, gateway, decisions, health, metrics, sizer, null);
+        }
+    }
+
+    /** A trade waiting for its Python-sized stake. */
+    private record PendingSizing(MarketState market, Decision decision, Outcome outcome, long triggerNanos,
+                                 double price, double feePerShare) {
     }
 
     public Engine(Dependencies d) {
@@ -122,9 +147,10 @@ public final class Engine {
         this.decisions = d.decisions();
         this.health = d.health();
         this.metrics = d.metrics();
-        this.sizer = d.sizer();
+        this.python = d.python();
+        this.sizer = d.sizer() != null ? d.sizer() : this::javaKelly;
         this.paperResolution = config.app().mode() == Mode.PAPER;
-        this.decider = new TradeDecider(sizer, config.strategy(), config.app().engine().gasPerTradeUsd());
+        this.decider = new TradeDecider(this.sizer, config.strategy(), config.app().engine().gasPerTradeUsd());
         this.ladderPolicy = new LadderCancelPolicy(config.strategy());
         this.risk = new PreTradeRisk(killSwitch, config.app().risk());
         this.guards = new AutoHaltGuards(killSwitch, config.app().risk());
@@ -364,12 +390,20 @@ public final class Engine {
             case EngineCommand.ApplyConfig ac -> applyConfig(ac.config());
             case EngineCommand.Resolve res -> resolve(res.conditionId(), res.resolvedUp(), res.source());
             case EngineCommand.SetBankroll sb -> ledger.setBankroll(sb.micros());
+            case EngineCommand.ResetLatencyStats ignored -> {
+                tickToIntent.reset();
+                tickToDecision.reset();
+                ladderCancel.reset();
+            }
         }
     }
 
     private void applyConfig(Config next) {
         this.config = next;
         decider.configure(next.strategy(), next.app().engine().gasPerTradeUsd());
+        if (python != null) {
+            python.setBudget(next.strategy().pythonBudget());
+        }
         ladderPolicy.configure(next.strategy());
         risk.configure(next.app().risk());
         guards.configure(next.app().risk());
@@ -498,12 +532,95 @@ public final class Engine {
         decisionCounts.get(an.decision)[0]++;
         reasonCounts.get(an.reason)[0]++;
 
+        if (triggerNanos > 1) {
+            long latency = clock.nanoTime() - triggerNanos;
+            tickToDecision.recordValue(Math.max(0, Math.min(latency, tickToDecision.getHighestTrackableValue())));
+        }
         policeLadders(m, now, triggerNanos);
+        if (an.decision == Decision.NONE) {
+            return;
+        }
+        if (usePython()) {
+            requestSizing(m, an, triggerNanos);
+        } else {
+            act(m, an, now, triggerNanos);
+        }
+    }
+
+    private void act(MarketState m, Analysis an, long now, long triggerNanos) {
         if (an.decision == Decision.SNIPE) {
             snipe(m, an, now, triggerNanos);
         } else if (an.decision == Decision.LADDER) {
             ladder(m, an, now, triggerNanos);
         }
+    }
+
+    /** The production Kelly on the engine thread: the Java twin of strategy.calculate_kelly. */
+    private long javaKelly(double price, double winProb, double feePerShare) {
+        return StrategyMath.kellyStakeMicros(price, winProb, ledger.bankrollMicros(), config.strategy().kellyFraction(),
+                config.strategy().maxBankrollFraction(), config.app().risk().maxOrderUsd(), feePerShare);
+    }
+
+    private boolean usePython() {
+        return python != null && config.app().engine().sizing() == io.velocity.config.EngineConfig.SizingKind.PYTHON;
+    }
+
+    /**
+     * Asks the Python strategy for the stake; the trade continues in {@link #onStrategyResult} when
+     * the answer (or the Java fallback at the budget) comes back through the ring.
+     */
+    private void requestSizing(MarketState m, Analysis an, long triggerNanos) {
+        if (m.pendingSizing != 0) {
+            reasonCounts.get(NoTradeReason.ALREADY_WORKING)[0]++;
+            return;
+        }
+        if (an.decision == Decision.SNIPE && hasWorking(m, IntentType.SNIPE)) {
+            reasonCounts.get(NoTradeReason.ALREADY_WORKING)[0]++;
+            return;
+        }
+        boolean up = an.outcome == Outcome.UP;
+        double q = up ? an.fairUp : 1.0 - an.fairUp;
+        double price = an.decision == Decision.SNIPE ? an.implied : an.ladderPriceE4 / 1e4;
+        double fee = an.decision == Decision.SNIPE ? an.takerFee : 0.0;
+        long id = nextSizingRequest++;
+        KellyRequest req = new KellyRequest(price, q, ledger.bankrollMicros(), config.strategy().kellyFraction(),
+                config.strategy().maxBankrollFraction(), config.app().risk().maxOrderUsd(), fee);
+        if (!python.submit(id, req)) {
+            act(m, an, clock.epochMillis(), triggerNanos); // bridge full or closed: size in Java now
+            return;
+        }
+        m.pendingSizing = id;
+        pendingSizing.put(id, new PendingSizing(m, an.decision, an.outcome, triggerNanos, price, fee));
+    }
+
+    /** The Python (or fallback) stake arrived: re-check the market and trade if the decision still holds. */
+    void onStrategyResult(StrategyResult r) {
+        PendingSizing p = pendingSizing.remove(r.requestId());
+        if (p == null) {
+            return;
+        }
+        MarketState m = p.market();
+        m.pendingSizing = 0;
+        metrics.recordLatencyMillis(r.isFallback() ? "sizing_java_fallback" : "sizing_python", r.latencyNanos() / 1e6);
+        if (!(r.answer() instanceof KellyStake stake) || m.expired || markets.get(m.info.conditionId()) != m) {
+            return;
+        }
+        long now = clock.epochMillis();
+        Analysis an = m.analysis;
+        decider.evaluate(m.inputs, now, an);
+        if (killSwitch.isHalted() || an.decision != p.decision() || an.outcome != p.outcome()) {
+            reasonCounts.get(NoTradeReason.EDGE_BELOW_THRESHOLD)[0]++;
+            return;
+        }
+        double cost = p.price() + p.feePerShare();
+        long pythonShares = cost > 0 ? (long) (stake.stakeMicros() / cost) / 10_000 * 10_000 : 0;
+        an.sharesMicros = Math.min(an.sharesMicros, pythonShares);
+        an.stakeMicros = stake.stakeMicros();
+        if (an.sharesMicros <= 0) {
+            reasonCounts.get(NoTradeReason.KELLY_SIZE_ZERO)[0]++;
+            return;
+        }
+        act(m, an, now, p.triggerNanos());
     }
 
     /** Staleness decay of the Allora signal: full weight when fresh, zero past the staleness limit. */
@@ -842,7 +959,7 @@ public final class Engine {
         return new EngineSnapshot(++snapshotSequence, now, config.app().mode().name().toLowerCase(java.util.Locale.ROOT),
                 config.app().feeds().name().toLowerCase(java.util.Locale.ROOT), killSwitch.state(), health.snapshot(),
                 Map.copyOf(feedStates), List.copyOf(rows), List.copyOf(orderRows), List.copyOf(fills), financials(),
-                List.copyOf(pnl), List.copyOf(results), dc, rc, risks, stats(tickToIntent), stats(ladderCancel),
+                List.copyOf(pnl), List.copyOf(results), dc, rc, risks, stats(tickToIntent), stats(tickToDecision), stats(ladderCancel),
                 ordersLastMinute(now), config.generation());
     }
 

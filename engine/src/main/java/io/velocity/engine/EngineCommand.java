@@ -29,6 +29,10 @@ public sealed interface EngineCommand {
     record Resolve(String conditionId, boolean resolvedUp, String source) implements EngineCommand {
     }
 
+    /** Start the latency histograms afresh (after a warm-up, or when a trader wants a clean window). */
+    record ResetLatencyStats() implements EngineCommand {
+    }
+
     /** Replace the cash balance with an external truth (chain balance after reconciliation). */
     record SetBankroll(long micros, String source) implements EngineCommand {
     }

@@ -256,6 +256,11 @@ public final class EngineRuntime implements MarketDataSink, ExecutionListener, A
         publishPayload(EventType.EXECUTION, report);
     }
 
+    /** An answer of the Python strategy bridge (or its Java fallback); never dropped. */
+    public void onStrategyResult(io.velocity.strategy.StrategyResult result) {
+        publishPayload(EventType.STRATEGY_RESULT, result);
+    }
+
     private void publishPayload(EventType type, Object payload) {
         // publishEvent waits for a free slot: these events are never dropped.
         ring.publishEvent((e, seq, t, p) -> {
@@ -324,6 +329,7 @@ public final class EngineRuntime implements MarketDataSink, ExecutionListener, A
                 case FEED_STATE -> engine.onFeedState((FeedStatus) e.payload);
                 case EXECUTION -> engine.onExecution((ExecutionReport) e.payload);
                 case COMMAND -> engine.onCommand((EngineCommand) e.payload);
+                case STRATEGY_RESULT -> engine.onStrategyResult((io.velocity.strategy.StrategyResult) e.payload);
                 case TIMER -> engine.onTimer();
             }
         }
@@ -373,6 +379,12 @@ public final class EngineRuntime implements MarketDataSink, ExecutionListener, A
         public void handleOnShutdownException(Throwable ex) {
             log.error("engine failed to stop cleanly", ex);
         }
+    }
+
+    /** The engine thread's id (allocation measurements), or -1 before start. */
+    public long engineThreadId() {
+        Thread t = engineThread;
+        return t == null ? -1 : t.threadId();
     }
 
     /** True when called on the engine thread (for assertions). */

@@ -27,7 +27,8 @@ import java.util.Map;
  * @param decisionCounts   evaluations per decision (SNIPE/LADDER/NONE)
  * @param reasonCounts     evaluations per reason
  * @param riskRejections   orders refused per risk rule
- * @param tickToIntent     tick-to-intent latency
+ * @param tickToIntent     tick-to-intent latency (ticks that produced an order)
+ * @param tickToDecision   tick-to-decision latency (every evaluated tick)
  * @param ladderCancel     degradation-to-cancel-sent latency of ladder orders
  * @param ordersPerMinute  orders sent in the last minute
  * @param configGeneration active configuration generation
@@ -37,6 +38,7 @@ public record EngineSnapshot(long sequence, long timeMillis, String mode, String
                              List<MarketRow> markets, List<OrderRow> orders, List<FillRow> fills,
                              Financials financials, List<PnlPoint> pnlHistory, List<WindowResult> windowResults,
                              Map<String, Long> decisionCounts, Map<String, Long> reasonCounts,
-                             Map<String, Long> riskRejections, LatencyStats tickToIntent, LatencyStats ladderCancel,
+                             Map<String, Long> riskRejections, LatencyStats tickToIntent, LatencyStats tickToDecision,
+                             LatencyStats ladderCancel,
                              int ordersPerMinute, long configGeneration) {
 }

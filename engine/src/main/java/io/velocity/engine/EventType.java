@@ -14,5 +14,6 @@ enum EventType {
     FEED_STATE,
     EXECUTION,
     COMMAND,
+    STRATEGY_RESULT,
     TIMER
 }

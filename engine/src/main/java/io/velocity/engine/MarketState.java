@@ -14,6 +14,8 @@ final class MarketState {
     /** Receive time of the earliest unprocessed event that changed this market; 0 when clean. */
     long dirtySinceNanos;
     boolean expired;
+    /** Id of the sizing request in flight to the Python strategy, 0 when none. */
+    long pendingSizing;
     /** Spot at the window end, captured for the paper resolver. */
     double closePrice = Double.NaN;
 

@@ -20,6 +20,7 @@ public final class OrderTracker {
     private final Map<Long, ManagedOrder> byClientId = new HashMap<>();
     private final Map<String, ManagedOrder> byVenueId = new HashMap<>();
     private final java.util.ArrayDeque<ManagedOrder> finished = new java.util.ArrayDeque<>();
+    private final List<ManagedOrder> workingScratch = new ArrayList<>();
     private long nextClientId = 1;
     private long illegalTransitions;
 
@@ -40,15 +41,18 @@ public final class OrderTracker {
         return venueId == null ? null : byVenueId.get(venueId);
     }
 
-    /** Orders still working on the venue. */
+    /**
+     * Orders still working on the venue. Returns a list reused by every call, so the engine's hot
+     * path allocates nothing: it is valid until the next call and must not be kept or nested.
+     */
     public List<ManagedOrder> working() {
-        List<ManagedOrder> out = new ArrayList<>();
+        workingScratch.clear();
         for (ManagedOrder o : byClientId.values()) {
             if (o.state.working() || o.state == OrderState.NEW) {
-                out.add(o);
+                workingScratch.add(o);
             }
         }
-        return out;
+        return workingScratch;
     }
 
     /** Working orders plus the most recent finished ones, for the blotter. */

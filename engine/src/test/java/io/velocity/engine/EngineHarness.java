@@ -47,6 +47,8 @@ final class EngineHarness implements AutoCloseable {
     final EngineRuntime runtime;
     final PaperGateway gateway;
     final Engine engine;
+    final Metrics metrics = new Metrics();
+    final io.velocity.strategy.python.PythonStrategy python;
 
     /** Business time moves by hand; nanoTime is real so latencies are measured. */
     static final class SteppedClock implements io.velocity.core.Clock {
@@ -76,6 +78,16 @@ final class EngineHarness implements AutoCloseable {
     }
 
     EngineHarness(Sizer sizer, String... overrides) throws IOException {
+        this(sizer, null, overrides);
+    }
+
+    /** With the Python strategy bridge answering sizing requests through the ring. */
+    EngineHarness(io.velocity.strategy.python.PythonSettings python, String... overrides) throws IOException {
+        this(null, python, overrides);
+    }
+
+    private EngineHarness(Sizer sizer, io.velocity.strategy.python.PythonSettings pythonSettings, String... overrides)
+            throws IOException {
         Path dir = Files.createTempDirectory("velocity-engine");
         for (String f : new String[]{"config.json", "strategies.json"}) {
             try (InputStream in = getClass().getResourceAsStream("/io/velocity/config/defaults/" + f)) {
@@ -87,8 +99,10 @@ final class EngineHarness implements AutoCloseable {
         config = new ConfigLoader(new ConfigSources(dir, java.util.Map.of(), sets)).load(1);
         EngineRuntime[] holder = new EngineRuntime[1];
         gateway = new PaperGateway(r -> holder[0].onReport(r), killSwitch);
+        python = pythonSettings == null ? null : io.velocity.strategy.python.PythonStrategy.start(pythonSettings,
+                Duration.ofMillis(200), health, clock, r -> holder[0].onStrategyResult(r));
         engine = new Engine(new Engine.Dependencies(clock, config, killSwitch, gateway, DecisionListener.NONE, health,
-                new Metrics(), sizer));
+                metrics, sizer, python));
         runtime = new EngineRuntime(engine, clock, killSwitch, config.app().engine());
         holder[0] = runtime;
         runtime.addBookObserver(gateway);
@@ -126,5 +140,8 @@ final class EngineHarness implements AutoCloseable {
     public void close() {
         runtime.close();
         gateway.close();
+        if (python != null) {
+            python.close();
+        }
     }
 }

@@ -13,8 +13,7 @@ class TradeDeciderTest {
     static final long NOW = 1_780_000_000_000L;
 
     static StrategyConfig strategy(double snipeThreshold) {
-        return new StrategyConfig(snipeThreshold, 0.25, 0.05, 0.3, 1.5, Duration.ofSeconds(60), 2e-5,
-                new StrategyConfig.Ladder(3, 1, 0.005, 2, Duration.ofSeconds(30)), Duration.ofMillis(20));
+        return StrategyFixtures.strategy(snipeThreshold);
     }
 
     /** A simple Kelly for tests: a fixed stake whenever there is edge. */
