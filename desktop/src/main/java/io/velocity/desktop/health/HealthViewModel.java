@@ -42,7 +42,8 @@ public final class HealthViewModel {
         Map<String, HealthStatus> health = s == null ? Map.of() : s.health();
         out.add(killSwitch(s));
         out.add(clockDrift(health.get("clock"), cfg.clock().maxDrift().toMillis()));
-        out.add(latency(s == null ? LatencyStats.EMPTY : s.tickToIntent(), cfg.risk().maxTickToIntentLatency().toNanos() / 1000.0));
+        out.add(latency(s == null ? LatencyStats.EMPTY : s.tickToIntent(), s == null ? LatencyStats.EMPTY : s.tickToDecision(),
+                cfg.risk().maxTickToIntentLatency().toNanos() / 1000.0));
         out.add(ordersPerMinute(s, cfg.risk().maxOrdersPerMinute()));
         for (String[] f : FEEDS) {
             out.add(feed(f[0], f[1], s == null ? null : s.feedStates().get(f[0]), health.get("feed." + f[0]),
@@ -86,14 +87,14 @@ public final class HealthViewModel {
                 level, 2.0 * maxDriftMillis, maxDriftMillis);
     }
 
-    private static TileState latency(LatencyStats st, double limitMicros) {
+    private static TileState latency(LatencyStats st, LatencyStats decision, double limitMicros) {
+        String decisionText = decision.count() == 0 ? "" : " · decision p99 " + Formats.latencyMicros(decision.p99Micros());
         if (st.count() == 0) {
             return new TileState("tick-to-intent", "Tick → intent p99", Double.NaN, "ms", "–",
-                    "no intents yet", HealthLevel.UNKNOWN, 2 * limitMicros / 1000, limitMicros / 1000);
+                    "no intents yet" + decisionText, HealthLevel.UNKNOWN, 2 * limitMicros / 1000, limitMicros / 1000);
         }
         return new TileState("tick-to-intent", "Tick → intent p99", st.p99Micros() / 1000, "ms", Formats.latencyMicros(st.p99Micros()),
-                String.format(Locale.ROOT, "p50 %s · max %s · n=%d", Formats.latencyMicros(st.p50Micros()),
-                        Formats.latencyMicros(st.maxMicros()), st.count()),
+                String.format(Locale.ROOT, "p50 %s · n=%d%s", Formats.latencyMicros(st.p50Micros()), st.count(), decisionText),
                 level(st.p99Micros(), limitMicros), 2 * limitMicros / 1000, limitMicros / 1000);
     }
 

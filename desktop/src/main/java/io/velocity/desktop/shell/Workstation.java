@@ -22,6 +22,10 @@ import io.velocity.desktop.killswitch.KillSwitchViewModel;
 import io.velocity.desktop.markets.MarketsView;
 import io.velocity.desktop.markets.MarketsViewModel;
 import io.velocity.desktop.session.WorkstationBackend;
+import io.velocity.desktop.workspace.WorkspaceBinder;
+import io.velocity.desktop.workspace.WorkspaceState;
+import io.velocity.desktop.workspace.WorkspaceStore;
+import javafx.scene.control.SplitPane;
 import io.velocity.engine.EngineSnapshot;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -79,12 +83,14 @@ public final class Workstation {
     private final Label modeBadge = new Label("…");
     private final Label clock = new Label(Formats.NONE);
     private final Scene scene;
+    private final WorkspaceStore workspace;
 
     public Workstation(WorkstationBackend backend, Stage stage, Path dataDir, FxTasks tasks) {
         this.backend = backend;
         this.stage = stage;
         this.tasks = tasks;
         this.pump = new SnapshotPump(backend, MAX_HZ);
+        this.workspace = new WorkspaceStore(dataDir.resolve("workspace.json"));
         this.dialogs = new DialogSupport(() -> stage, List.of(STYLESHEET), () -> halt("kill switch hotkey on the workstation"));
         this.exports = new ExportActions(new ExportService(dataDir.resolve("exports"), List.of(STYLESHEET)), dialogs, tasks, status);
         this.killBar = new KillSwitchBar(backend, killVm, dialogs, status);
@@ -211,17 +217,80 @@ public final class Workstation {
         root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("halted"), true);
     }
 
-    /** Shows the window and starts the pulse. */
+    /** Shows the window with the remembered layout and starts the pulse. */
     public void show() {
+        WorkspaceState state = workspace.load();
         stage.setTitle("Velocity");
         stage.setScene(scene);
+        WorkspaceBinder.apply(state.window(), stage);
         stage.show();
+        applyLayout(state);
         pump.start();
     }
 
-    /** Stops the pulse (the caller closes the backend). */
+    /** Stops the pulse and remembers the layout (the caller closes the backend). */
     public void stop() {
         pump.stop();
+        try {
+            workspace.save(captureLayout());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Workstation.class).warn("workspace layout not saved: {}", e.getMessage());
+        }
+    }
+
+    private Map<String, SplitPane> splits() {
+        Map<String, SplitPane> m = new LinkedHashMap<>();
+        for (SplitPane p : List.of(markets.split(), financials.split(), financials.lowerSplit(), blotter.split(), configEditor)) {
+            m.put(p.getId(), p);
+        }
+        return m;
+    }
+
+    private Map<String, javafx.scene.control.TableView<?>> tables() {
+        Map<String, javafx.scene.control.TableView<?>> m = new LinkedHashMap<>();
+        for (javafx.scene.control.TableView<?> t : List.of(markets.tableView(), blotter.ordersTable().view(),
+                blotter.fillsTable().view(), financials.resultsTable().view())) {
+            m.put(t.getId(), t);
+        }
+        return m;
+    }
+
+    /** The layout as it is now (window, screens, splits, columns). */
+    public WorkspaceState captureLayout() {
+        Map<String, double[]> dividers = new LinkedHashMap<>();
+        splits().forEach((id, p) -> dividers.put(id, WorkspaceBinder.dividers(p)));
+        Map<String, WorkspaceState.Table> tableStates = new LinkedHashMap<>();
+        tables().forEach((id, t) -> tableStates.put(id, WorkspaceBinder.table(t)));
+        java.util.Set<String> hidden = new java.util.LinkedHashSet<>();
+        tabById.keySet().forEach(id -> {
+            if (!isPanelVisible(id)) {
+                hidden.add(id);
+            }
+        });
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return new WorkspaceState(WorkspaceBinder.window(stage), selected == null ? null : selected.getId().substring(4),
+                hidden, dividers, tableStates);
+    }
+
+    private void applyLayout(WorkspaceState state) {
+        state.hiddenPanels().forEach(id -> setPanelVisible(id, false));
+        Map<String, SplitPane> splitPanes = splits();
+        state.dividers().forEach((id, pos) -> {
+            SplitPane p = splitPanes.get(id);
+            if (p != null) {
+                WorkspaceBinder.apply(pos, p);
+            }
+        });
+        Map<String, javafx.scene.control.TableView<?>> tableViews = tables();
+        state.tables().forEach((id, t) -> {
+            javafx.scene.control.TableView<?> view = tableViews.get(id);
+            if (view != null) {
+                WorkspaceBinder.apply(t, view);
+            }
+        });
+        if (state.selectedTab() != null && isPanelVisible(state.selectedTab())) {
+            select(state.selectedTab());
+        }
     }
 
     public Scene scene() {

@@ -61,6 +61,8 @@ public final class UnlockViewModel {
             return Result.wrong();
         } catch (IntegrityException e) {
             return Result.refused("The keystore file is damaged and cannot be opened safely: " + e.getMessage());
+        } catch (io.velocity.core.VelocityException e) {
+            return Result.refused(e.getMessage());
         } finally {
             Arrays.fill(password, '\0');
         }

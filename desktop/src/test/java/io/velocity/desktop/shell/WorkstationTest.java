@@ -93,7 +93,7 @@ class WorkstationTest {
         Button ok = robot.lookup("#release-dialog .button").queryAll().stream()
                 .map(Button.class::cast).filter(b -> b.getText().startsWith("Release and resume")).findFirst().orElseThrow();
         assertThat(ok.isDisabled()).isTrue();
-        robot.clickOn("#release-reason").write("checked positions, feeds live");
+        robot.clickOn("#release-reason").write("feeds ok");
         assertThat(ok.isDisabled()).isFalse();
         robot.clickOn(ok);
         await().atMost(Duration.ofSeconds(3)).until(() -> !engine.backend.killSwitch().halted());

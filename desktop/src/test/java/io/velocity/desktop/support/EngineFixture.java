@@ -56,22 +56,52 @@ public final class EngineFixture implements AutoCloseable {
     public final EngineBackend backend;
 
     public EngineFixture(Clock clock, String... overrides) {
+        this(clock, defaultConfig(clock, overrides));
+    }
+
+    private record Setup(Path configDir, Path dataDir, HealthRegistry health, ConfigService config) {
+    }
+
+    /** The shipped defaults copied to a temporary folder, with a temporary data folder. */
+    public static Path defaultConfigDir() {
         try {
-            this.configDir = Files.createTempDirectory("velocity-desktop-config");
-            this.dataDir = Files.createTempDirectory("velocity-desktop-data");
+            Path dir = Files.createTempDirectory("velocity-desktop-config");
             for (String f : new String[]{"config.json", "strategies.json"}) {
                 try (InputStream in = EngineFixture.class.getResourceAsStream("/io/velocity/config/defaults/" + f)) {
-                    Files.copy(in, configDir.resolve(f));
+                    Files.copy(in, dir.resolve(f));
                 }
             }
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Setup defaultConfig(Clock clock, String... overrides) {
+        try {
+            Path configDir = defaultConfigDir();
+            Path dataDir = Files.createTempDirectory("velocity-desktop-data");
+            List<String> sets = new ArrayList<>(List.of("engine.snapshotInterval=25ms", "dataDir=" + dataDir));
+            sets.addAll(List.of(overrides));
+            HealthRegistry health = new HealthRegistry(clock);
+            return new Setup(configDir, dataDir, health,
+                    new ConfigService(new ConfigLoader(new ConfigSources(configDir, Map.of(), sets)), health));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An engine on a configuration loaded elsewhere (e.g. by the startup flow for the chosen mode). */
+    public EngineFixture(Clock clock, ConfigService config, HealthRegistry health) {
+        this(clock, new Setup(config.loader().sources().configDir(), config.current().app().dataDirectory(), health, config));
+    }
+
+    private EngineFixture(Clock clock, Setup setup) {
+        this.configDir = setup.configDir();
+        this.dataDir = setup.dataDir();
         this.clock = clock;
-        List<String> sets = new ArrayList<>(List.of("engine.snapshotInterval=25ms", "dataDir=" + dataDir));
-        sets.addAll(List.of(overrides));
-        this.health = new HealthRegistry(clock);
-        this.config = new ConfigService(new ConfigLoader(new ConfigSources(configDir, Map.of(), sets)), health);
+        this.health = setup.health();
+        this.config = setup.config();
         this.killSwitch = new KillSwitch(clock);
         EngineRuntime[] holder = new EngineRuntime[1];
         PaperGateway paper = new PaperGateway(r -> holder[0].onReport(r), killSwitch);
