@@ -1,6 +1,7 @@
 package io.velocity.desktop.configeditor;
 
 import io.velocity.config.schema.FieldSpec;
+import io.velocity.config.schema.Range;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,7 +38,7 @@ final class FieldRow extends VBox {
         HBox input = new HBox(8, control, unit);
         input.setAlignment(Pos.CENTER_LEFT);
 
-        Label help = new Label(help(f.spec()));
+        Label help = new Label(help(f.spec(), SchemaRange.of(f.file().schema(), f.path())));
         help.getStyleClass().add("field-help");
         help.setWrapText(true);
         help.setMaxWidth(640);
@@ -113,9 +114,9 @@ final class FieldRow extends VBox {
         return s.unit();
     }
 
-    static String help(FieldSpec s) {
+    static String help(FieldSpec s, Range r) {
         StringBuilder sb = new StringBuilder(s.doc());
-        String range = range(s);
+        String range = range(s, r);
         if (!range.isEmpty()) {
             sb.append(sb.length() > 0 ? " · " : "").append(range);
         }
@@ -125,17 +126,27 @@ final class FieldRow extends VBox {
         return sb.toString();
     }
 
-    static String range(FieldSpec s) {
+    /** "range 0 – 1", "more than 0 USD", "at most 50" (strict bounds from the {@link Range} annotation). */
+    static String range(FieldSpec s, Range r) {
         boolean lo = Double.isFinite(s.min());
         boolean hi = Double.isFinite(s.max());
         if (!lo && !hi) {
             return "";
         }
+        boolean loStrict = r != null && r.minExclusive();
+        boolean hiStrict = r != null && r.maxExclusive();
         String suffix = s.kind().equals("duration") ? " ms" : s.kind().equals("money") ? " USD" : "";
         if (lo && hi) {
-            return "range " + num(s.min()) + " – " + num(s.max()) + suffix;
+            if (!loStrict && !hiStrict) {
+                return "range " + num(s.min()) + " – " + num(s.max()) + suffix;
+            }
+            return (loStrict ? "more than " : "at least ") + num(s.min()) + (hiStrict ? ", less than " : ", at most ")
+                    + num(s.max()) + suffix;
         }
-        return lo ? "at least " + num(s.min()) + suffix : "at most " + num(s.max()) + suffix;
+        if (lo) {
+            return (loStrict ? "more than " : "at least ") + num(s.min()) + suffix;
+        }
+        return (hiStrict ? "less than " : "at most ") + num(s.max()) + suffix;
     }
 
     private static String num(double v) {

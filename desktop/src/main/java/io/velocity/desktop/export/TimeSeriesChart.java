@@ -45,6 +45,7 @@ public final class TimeSeriesChart implements ExportableChart {
         empty.setMouseTransparent(true);
         this.node = new StackPane(chart, empty);
         node.getStyleClass().add("time-chart");
+        refreshEmpty();
     }
 
     /** One line or marker series; points are appended in time order. */
@@ -210,6 +211,9 @@ public final class TimeSeriesChart implements ExportableChart {
     private void refreshEmpty() {
         boolean none = series.stream().allMatch(s -> s.size == 0);
         empty.setVisible(none && empty.getText() != null && !empty.getText().isEmpty());
+        // An empty chart with made-up tick labels reads as data; show a clean frame instead.
+        chart.getXAxis().setTickLabelsVisible(!none);
+        chart.getYAxis().setTickLabelsVisible(!none);
     }
 
     private LineChart<Number, Number> newChart() {

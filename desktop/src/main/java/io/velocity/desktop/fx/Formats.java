@@ -59,7 +59,11 @@ public final class Formats {
 
     /** Expected value per dollar: 0.041 → "+4.1%". */
     public static String evPerDollar(double v) {
-        return unknown(v) ? NONE : String.format(Locale.ROOT, "%+.1f%%", v * 100);
+        if (unknown(v)) {
+            return NONE;
+        }
+        // Below a twentieth of a percent the sign is noise: "0.0%", never "-0.0%".
+        return Math.abs(v) < 0.0005 ? "0.0%" : String.format(Locale.ROOT, "%+.1f%%", v * 100);
     }
 
     /** Relative distance: 0.00042 → "+0.042%". */

@@ -3,8 +3,11 @@ package io.velocity.desktop.health;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.geometry.Insets;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,24 +21,49 @@ import java.util.Map;
  * (TilesFX is not thread-safe).
  */
 public final class HealthView extends ScrollPane {
-    private static final double W = 232;
-    private static final double H = 150;
+    private static final double W = 244;
+    private static final double H = 158;
 
-    private final TilePane pane = new TilePane();
+    private final TilePane trading = section();
+    private final TilePane feeds = section();
+    private final TilePane services = section();
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
     private final Map<String, StatusFace> faces = new HashMap<>();
     private final Map<String, TileState> shown = new HashMap<>();
+    private final Map<String, Tooltip> tips = new HashMap<>();
 
     public HealthView() {
         setId("health-view");
         getStyleClass().add("health-view");
-        pane.setHgap(10);
-        pane.setVgap(10);
-        pane.setPadding(new Insets(12));
-        pane.setPrefTileWidth(W);
-        pane.setPrefTileHeight(H);
-        setContent(pane);
+        VBox content = new VBox(6, title("TRADING"), trading, title("MARKET DATA"), feeds, title("EXECUTION AND SERVICES"), services);
+        content.setPadding(new Insets(10, 14, 14, 14));
+        setContent(content);
         setFitToWidth(true);
+    }
+
+    private static TilePane section() {
+        TilePane p = new TilePane();
+        p.setHgap(10);
+        p.setVgap(10);
+        p.setPrefTileWidth(W);
+        p.setPrefTileHeight(H);
+        return p;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("health-section-title");
+        return l;
+    }
+
+    private TilePane sectionOf(String id) {
+        if (id.startsWith("feed-")) {
+            return feeds;
+        }
+        return switch (id) {
+            case "killswitch", "clock", "tick-to-intent", "orders-per-minute" -> trading;
+            default -> services;
+        };
     }
 
     /** Applies tile states from {@link HealthViewModel} (FX thread). */
@@ -56,7 +84,7 @@ public final class HealthView extends ScrollPane {
                     .thresholdVisible(true).decimals(t.id().equals("clock") ? 1 : 2).tickLabelDecimals(0)
                     .textVisible(true).animated(false).build();
             case "orders-per-minute" -> TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE)
-                    .title(t.title()).unit("/ min").minValue(0).maxValue(Math.max(10, t.max())).decimals(0)
+                    .title(t.title()).unit("").minValue(0).maxValue(Math.max(10, t.max())).decimals(0)
                     .averagingPeriod(60).animated(false).build();
             default -> {
                 StatusFace face = new StatusFace();
@@ -74,11 +102,15 @@ public final class HealthView extends ScrollPane {
         tile.setValueColor(LevelColors.TEXT);
         tile.setThresholdColor(LevelColors.ALARM);
         tile.setRoundedCorners(true);
-        pane.getChildren().add(tile);
+        sectionOf(t.id()).getChildren().add(tile);
+        Tooltip tip = new Tooltip();
+        tips.put(t.id(), tip);
+        Tooltip.install(tile, tip);
         return tile;
     }
 
     private void update(Tile tile, TileState t) {
+        tips.get(t.id()).setText(t.title() + ": " + t.text() + (t.detail().isBlank() ? "" : "\n" + t.detail()));
         StatusFace face = faces.get(t.id());
         if (face != null) {
             face.show(t.text(), t.detail(), t.level());
@@ -87,6 +119,7 @@ public final class HealthView extends ScrollPane {
                 tile.setValue(Math.min(t.value(), tile.getMaxValue()));
             }
             tile.setMaxValue(Math.max(t.max(), 1));
+            tile.setTitle(t.level() == HealthLevel.UNKNOWN && Double.isNaN(t.value()) ? t.title() + " · " + t.detail() : t.title());
             tile.setThreshold(t.threshold());
             tile.setDescription(t.detail());
             tile.setText(t.detail());

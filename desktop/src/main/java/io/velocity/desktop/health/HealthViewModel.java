@@ -100,11 +100,11 @@ public final class HealthViewModel {
 
     private static TileState ordersPerMinute(EngineSnapshot s, int limit) {
         if (s == null) {
-            return new TileState("orders-per-minute", "Orders / min", Double.NaN, "", "–", "", HealthLevel.UNKNOWN, limit, limit);
+            return new TileState("orders-per-minute", "Orders per minute", Double.NaN, "", "–", "", HealthLevel.UNKNOWN, limit, limit);
         }
         int n = s.ordersPerMinute();
         HealthLevel level = n >= limit ? HealthLevel.ALARM : n >= 0.8 * limit ? HealthLevel.WARN : HealthLevel.OK;
-        return new TileState("orders-per-minute", "Orders / min", n, "", Integer.toString(n), "throttle " + limit + " / min",
+        return new TileState("orders-per-minute", "Orders per minute", n, "", Integer.toString(n), "throttle " + limit + " / min",
                 level, limit, limit);
     }
 

@@ -122,7 +122,7 @@ final class MarketColumns {
                             default -> "decision-none";
                         })
                         .sortBy(Comparator.comparing(MarketRow::decision).thenComparing(MarketRow::reason)),
-                row("position", "Position").width(132).numeric()
+                row("position", "Position").width(164).numeric()
                         .tooltip("Shares held")
                         .text(MarketColumns::position)
                         .sortBy(Comparator.comparingLong(r -> r.upSharesMicros() + r.downSharesMicros())),
@@ -155,7 +155,7 @@ final class MarketColumns {
 
     static String position(MarketRow r) {
         if (r.upSharesMicros() != 0 && r.downSharesMicros() != 0) {
-            return "U " + Formats.shares(r.upSharesMicros()) + " / D " + Formats.shares(r.downSharesMicros());
+            return "U " + Formats.shares(r.upSharesMicros()) + " · D " + Formats.shares(r.downSharesMicros());
         }
         if (r.upSharesMicros() != 0) {
             return "UP " + Formats.shares(r.upSharesMicros());

@@ -34,7 +34,8 @@ public final class ScreenshotRunner {
         Files.createDirectories(out);
         AcceleratedClock clock = new AcceleratedClock(System.currentTimeMillis() - 45_000, 12);
         EngineFixture engine = new EngineFixture(clock, "engine.snapshotInterval=50ms", "risk.maxOrdersPerMinute=600",
-                "risk.maxTickToIntentLatency=50ms");
+                "risk.maxTickToIntentLatency=50ms", "risk.dailyLossLimitUsd=5000", "risk.maxConsecutiveLosses=50",
+                "security.kdfMemoryKiB=1024", "security.kdfIterations=1");
         SyntheticVenue venue = new SyntheticVenue(engine.runtime, clock, List.of("btc", "eth", "sol", "xrp"),
                 List.of("5m", "15m"), 11).start(50);
         Platform.startup(() -> { });
@@ -48,7 +49,8 @@ public final class ScreenshotRunner {
             ws[0].show();
         });
         TimeUnit.SECONDS.sleep(warmupSeconds);
-        for (String tab : new String[]{"markets", "financials", "blotter", "health"}) {
+        launchAndUnlock(engine, out, tasks);
+        for (String tab : new String[]{"markets", "financials", "blotter", "health", "config"}) {
             onFx(() -> {
                 ws[0].select(tab);
                 if (tab.equals("markets")) {
@@ -62,7 +64,19 @@ public final class ScreenshotRunner {
                     }
                     t.getSelectionModel().select(row);
                 }
+                if (tab.equals("config")) {
+                    ws[0].configEditor().showSection(io.velocity.config.ConfigFile.APP, "risk");
+                }
             });
+            if (tab.equals("config")) {
+                TimeUnit.MILLISECONDS.sleep(500);
+                onFx(() -> {
+                    var field = (javafx.scene.control.TextField) ws[0].scene().lookup("#field-risk-maxOrderUsd");
+                    field.setText("-5");
+                    var kelly = (javafx.scene.control.TextField) ws[0].scene().lookup("#field-risk-dailyLossLimitUsd");
+                    kelly.setText("300");
+                });
+            }
             TimeUnit.MILLISECONDS.sleep(1500);
             save(ws[0], out.resolve(tab + ".png"));
         }
@@ -79,9 +93,49 @@ public final class ScreenshotRunner {
         System.exit(0);
     }
 
+    /** The launch screen and the unlock dialog after a wrong password, on their own windows. */
+    private static void launchAndUnlock(EngineFixture engine, Path out, FxTasks tasks) throws Exception {
+        var app = engine.config.current().app();
+        var gate = io.velocity.desktop.session.KeystoreFileGate.forConfig(app);
+        gate.create("hunter22!".toCharArray());
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            var launch = new io.velocity.desktop.launch.LaunchView(io.velocity.desktop.session.SessionMode.PAPER_SIM,
+                    gate.path(), engine.configDir.toString(), m -> { });
+            javafx.scene.Scene scene = new javafx.scene.Scene(launch, 1280, 720);
+            scene.getStylesheets().add(Workstation.STYLESHEET);
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+        });
+        TimeUnit.MILLISECONDS.sleep(700);
+        save(stage[0].getScene(), out.resolve("launch.png"));
+        var vm = new io.velocity.desktop.unlock.UnlockViewModel(gate, io.velocity.core.Clock.SYSTEM);
+        io.velocity.desktop.unlock.UnlockDialog[] dialog = new io.velocity.desktop.unlock.UnlockDialog[1];
+        onFx(() -> {
+            dialog[0] = new io.velocity.desktop.unlock.UnlockDialog(vm, tasks, "Paper · live feeds needs the secrets in your keystore.");
+            new io.velocity.desktop.fx.DialogSupport(() -> stage[0], java.util.List.of(Workstation.STYLESHEET), () -> { })
+                    .prepare(dialog[0]);
+            vm.onResult(vm.unlock("wrong".toCharArray()));
+            dialog[0].show();
+            ((javafx.scene.control.PasswordField) dialog[0].getDialogPane().lookup("#unlock-password")).setText("hunter2");
+        });
+        TimeUnit.MILLISECONDS.sleep(700);
+        save(dialog[0].getDialogPane().getScene(), out.resolve("unlock.png"));
+        onFx(() -> {
+            dialog[0].setResult(null);
+            dialog[0].close();
+            stage[0].close();
+        });
+    }
+
     private static void save(Workstation w, Path file) throws Exception {
+        save(w.scene(), file);
+    }
+
+    private static void save(javafx.scene.Scene scene, Path file) throws Exception {
         CompletableFuture<WritableImage> img = new CompletableFuture<>();
-        Platform.runLater(() -> img.complete(w.scene().snapshot(null)));
+        Platform.runLater(() -> img.complete(scene.snapshot(null)));
         var buffered = SwingFXUtils.fromFXImage(img.get(10, TimeUnit.SECONDS), null);
         // PNG without alpha is smaller and looks the same (the window is opaque).
         var rgb = new java.awt.image.BufferedImage(buffered.getWidth(), buffered.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
