@@ -48,7 +48,9 @@ public final class Main {
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
             case "tools" -> tools(rest);
+            case "headless" -> HeadlessCommand.run(rest, env, System.in, System.out, System.err);
             case "keytool" -> KeytoolCommand.run(rest, env, System.in, System.out, System.err, SecretPrompt.of(System.console()));
+            case "sim" -> SimCommand.run(rest, env, System.out, System.err);
             default -> {
                 System.err.println("velocity: unknown command '" + argv[0] + "'");
                 yield ExitCode.BAD_INPUT.code();

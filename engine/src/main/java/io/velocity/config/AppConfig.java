@@ -21,7 +21,8 @@ public record AppConfig(
         RiskConfig risk,
         FeedHealthConfig feedHealth,
         ClockConfig clock,
-        TelemetryConfig telemetry) {
+        TelemetryConfig telemetry,
+        SimConfig sim) {
 
     /**
      * The data folder: {@code dataDir} when set, else the system property {@code velocity.dataDir}

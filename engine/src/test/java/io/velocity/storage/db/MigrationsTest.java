@@ -27,16 +27,16 @@ class MigrationsTest {
     @Test
     void anEmptyDatabaseIsMigratedToTheFullSchemaOnPlainPostgres() throws SQLException {
         try (Database db = Database.connect(PostgresSettings.of(SharedStores.freshDatabase(), SharedStores.USER, null))) {
-            assertThat(db.migrate()).isEqualTo(2);
+            assertThat(db.migrate()).isEqualTo(3);
             assertThat(column(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                     + "AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' ORDER BY 1"))
-                    .containsExactly("audit_log", "bankroll_snapshots", "feed_ticks", "fills", "orders", "positions",
-                            "redemptions", "regret_metrics", "trade_logs");
+                    .containsExactly("audit_log", "bankroll_snapshots", "chain_transactions", "feed_ticks", "fills", "orders",
+                            "positions", "redemptions", "regret_metrics", "trade_logs");
             // the embedded server has no TimescaleDB: V2 detected that and left the tables plain
             assertThat(db.timescaleEnabled()).isFalse();
             assertThat(column(db, "SELECT extname FROM pg_extension")).doesNotContain("timescaledb");
             assertThat(column(db, "SELECT success::text FROM flyway_schema_history ORDER BY installed_rank"))
-                    .containsExactly("true", "true");
+                    .containsExactly("true", "true", "true");
         }
     }
 
