@@ -3,7 +3,7 @@ package io.velocity.desktop;
 import io.velocity.desktop.fx.FxTasks;
 import io.velocity.desktop.launch.StartupFlow;
 import io.velocity.desktop.session.KeystoreFileGate;
-import io.velocity.desktop.session.LocalSessionFactory;
+import io.velocity.desktop.session.VelocitySessionFactory;
 import io.velocity.desktop.session.SessionFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 /** The JavaFX application: the startup flow (launch screen, unlock, session) and a clean exit. */
 public final class WorkstationApp extends Application {
     private static volatile StartupFlow.Settings settings;
-    private static volatile SessionFactory sessionFactory = new LocalSessionFactory();
+    private static volatile SessionFactory sessionFactory = new VelocitySessionFactory();
 
     private FxTasks tasks;
     private StartupFlow flow;

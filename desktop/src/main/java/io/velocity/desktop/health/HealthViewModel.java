@@ -1,6 +1,7 @@
 package io.velocity.desktop.health;
 
 import io.velocity.config.AppConfig;
+import io.velocity.config.ConfigService;
 import io.velocity.config.FeedHealthConfig;
 import io.velocity.desktop.fx.Formats;
 import io.velocity.engine.EngineSnapshot;
@@ -49,10 +50,29 @@ public final class HealthViewModel {
             out.add(feed(f[0], f[1], s == null ? null : s.feedStates().get(f[0]), health.get("feed." + f[0]),
                     thresholds(cfg.feedHealth(), f[0])));
         }
+        java.util.Set<String> known = new java.util.HashSet<>(List.of("clock", ConfigService.HEALTH_COMPONENT));
         for (String[] c : SERVICES) {
             out.add(service(c[0], c[1], health.get(c[0])));
+            known.add(c[0]);
         }
+        // Components added later (chain listener, redemptions, reconciliation, ...) appear without a code change.
+        for (Map.Entry<String, HealthStatus> e : new java.util.TreeMap<>(health).entrySet()) {
+            if (!known.contains(e.getKey()) && !e.getKey().startsWith("feed.")) {
+                out.add(service(e.getKey(), title(e.getKey()), e.getValue()));
+            }
+        }
+        out.add(service(ConfigService.HEALTH_COMPONENT, "Configuration", health.get(ConfigService.HEALTH_COMPONENT)));
         return out;
+    }
+
+    /** {@code accounting.redemptions} → "Accounting · redemptions". */
+    static String title(String component) {
+        String s = component.replace('.', ' ').replace('_', ' ');
+        String[] parts = component.split("\\.");
+        if (parts.length > 1) {
+            s = parts[0] + " · " + String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length));
+        }
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static TileState killSwitch(EngineSnapshot s) {

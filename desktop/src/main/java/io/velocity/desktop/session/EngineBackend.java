@@ -49,17 +49,32 @@ public final class EngineBackend implements WorkstationBackend {
     private volatile String writingActor;
     private volatile Thread writingThread;
 
+    private final boolean forwardConfig;
+
     /**
-     * @param resources closed after the engine, in reverse order (gateway, feeds, stores ...)
+     * A backend that also forwards each new configuration generation to the engine.
+     *
+     * @param resources closed in reverse order on {@link #close()}: list the runtime last when this backend owns it
      */
     public EngineBackend(EngineRuntime runtime, KillSwitch killSwitch, ConfigService config, ProposalInbox proposals,
                          Clock clock, List<? extends AutoCloseable> resources) {
+        this(runtime, killSwitch, config, proposals, clock, resources, true);
+    }
+
+    /**
+     * @param resources     closed in reverse order on {@link #close()} (the session, or gateway then runtime)
+     * @param forwardConfig true to send {@link EngineCommand.ApplyConfig} on each new generation
+     *                      (false when the session already does, like {@code VelocitySession})
+     */
+    public EngineBackend(EngineRuntime runtime, KillSwitch killSwitch, ConfigService config, ProposalInbox proposals,
+                         Clock clock, List<? extends AutoCloseable> resources, boolean forwardConfig) {
         this.runtime = runtime;
         this.killSwitch = killSwitch;
         this.config = config;
         this.proposals = proposals;
         this.clock = clock;
         this.resources = List.copyOf(resources);
+        this.forwardConfig = forwardConfig;
         config.subscribe(this::onConfigChange);
     }
 
@@ -73,7 +88,9 @@ public final class EngineBackend implements WorkstationBackend {
                 history.removeLast();
             }
         }
-        commands.execute(() -> runtime.command(new EngineCommand.ApplyConfig(change.current())));
+        if (forwardConfig) {
+            commands.execute(() -> runtime.command(new EngineCommand.ApplyConfig(change.current())));
+        }
     }
 
     @Override
@@ -154,7 +171,6 @@ public final class EngineBackend implements WorkstationBackend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        runtime.close();
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

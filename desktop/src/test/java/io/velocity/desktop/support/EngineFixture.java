@@ -113,7 +113,7 @@ public final class EngineFixture implements AutoCloseable {
         runtime.addBookObserver(paper);
         runtime.start();
         this.backend = new EngineBackend(runtime, killSwitch, config, new ProposalInbox(dataDir.resolve("proposals")), clock,
-                List.of(gateway));
+                List.of(gateway, runtime));
     }
 
     public EngineSnapshot awaitSnapshot(Predicate<EngineSnapshot> condition) {
