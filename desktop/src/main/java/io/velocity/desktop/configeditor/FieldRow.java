@@ -163,8 +163,17 @@ final class FieldRow extends VBox {
             }
             sb.append(i == 0 ? Character.toUpperCase(c) : Character.toLowerCase(c));
         }
-        return sb.toString().replace(" usd", " (USD)").replace("Url", "URL").replace(" url", " URL");
+        String text = sb.toString().replace(" usd", " (USD)");
+        StringBuilder out = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String upper = ACRONYMS.get(word.toLowerCase(java.util.Locale.ROOT));
+            out.append(out.length() > 0 ? " " : "").append(upper != null ? upper : word);
+        }
+        return out.toString();
     }
+
+    private static final java.util.Map<String, String> ACRONYMS = java.util.Map.of("clob", "CLOB", "url", "URL",
+            "urls", "URLs", "rpc", "RPC", "ntp", "NTP", "ws", "WS", "id", "ID", "kib", "KiB", "kdf", "KDF", "abi", "ABI");
 
     Control control() {
         return control;

@@ -1,6 +1,14 @@
 package io.velocity.desktop.screenshots;
 
+import io.velocity.app.VelocitySession;
+import io.velocity.config.ConfigLoader;
+import io.velocity.config.ConfigService;
+import io.velocity.config.ConfigSources;
 import io.velocity.desktop.fx.FxTasks;
+import io.velocity.desktop.session.SessionMode;
+import io.velocity.desktop.session.SessionRequest;
+import io.velocity.desktop.session.VelocitySessionFactory;
+import io.velocity.telemetry.HealthRegistry;
 import io.velocity.desktop.shell.Workstation;
 import io.velocity.desktop.support.AcceleratedClock;
 import io.velocity.desktop.support.EngineFixture;
@@ -15,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,23 +42,31 @@ public final class ScreenshotRunner {
         long warmupSeconds = args.length > 1 ? Long.parseLong(args[1]) : 75;
         Files.createDirectories(out);
         AcceleratedClock clock = new AcceleratedClock(System.currentTimeMillis() - 45_000, 12);
-        EngineFixture engine = new EngineFixture(clock, "engine.snapshotInterval=50ms", "risk.maxOrdersPerMinute=600",
-                "risk.maxTickToIntentLatency=50ms", "risk.dailyLossLimitUsd=5000", "risk.maxConsecutiveLosses=50",
-                "security.kdfMemoryKiB=1024", "security.kdfIterations=1");
-        SyntheticVenue venue = new SyntheticVenue(engine.runtime, clock, List.of("btc", "eth", "sol", "xrp"),
+        Path configDir = EngineFixture.defaultConfigDir();
+        Path dataDir = Files.createTempDirectory("velocity-screenshots");
+        HealthRegistry health = new HealthRegistry(clock);
+        ConfigService config = new ConfigService(new ConfigLoader(new ConfigSources(configDir, Map.of(), List.of(
+                "dataDir=" + dataDir, "engine.sizing=java", "risk.maxOrdersPerMinute=600", "risk.maxTickToIntentLatency=1s",
+                "risk.dailyLossLimitUsd=5000", "risk.maxConsecutiveLosses=50", "security.kdfMemoryKiB=1024",
+                "security.kdfIterations=1"))), health);
+        // The application's own session (embedded stores, simulator, paper gateway, engine); market data
+        // comes from the test venue until the feeds are wired into the session.
+        var backend = (VelocitySessionFactory.SessionBackend) new VelocitySessionFactory(new VelocitySession.Options(true, clock))
+                .start(new SessionRequest(SessionMode.PAPER_SIM, config, health, null));
+        SyntheticVenue venue = new SyntheticVenue(backend.session().engine(), clock, List.of("btc", "eth", "sol", "xrp"),
                 List.of("5m", "15m"), 11).start(50);
         Platform.startup(() -> { });
         FxTasks tasks = new FxTasks();
         Workstation[] ws = new Workstation[1];
         onFx(() -> {
             Stage stage = new Stage();
-            ws[0] = new Workstation(engine.backend, stage, engine.dataDir, tasks);
+            ws[0] = new Workstation(backend, stage, dataDir, tasks);
             stage.setWidth(1600);
             stage.setHeight(960);
             ws[0].show();
         });
         TimeUnit.SECONDS.sleep(warmupSeconds);
-        launchAndUnlock(engine, out, tasks);
+        launchAndUnlock(config, configDir, out, tasks);
         for (String tab : new String[]{"markets", "financials", "blotter", "health", "config"}) {
             onFx(() -> {
                 ws[0].select(tab);
@@ -87,21 +104,21 @@ public final class ScreenshotRunner {
         save(ws[0], out.resolve("halted.png"));
         onFx(() -> ws[0].stop());
         venue.close();
-        engine.close();
+        backend.close();
         tasks.close();
         Platform.exit();
         System.exit(0);
     }
 
     /** The launch screen and the unlock dialog after a wrong password, on their own windows. */
-    private static void launchAndUnlock(EngineFixture engine, Path out, FxTasks tasks) throws Exception {
-        var app = engine.config.current().app();
+    private static void launchAndUnlock(ConfigService config, Path configDir, Path out, FxTasks tasks) throws Exception {
+        var app = config.current().app();
         var gate = io.velocity.desktop.session.KeystoreFileGate.forConfig(app);
         gate.create("hunter22!".toCharArray());
         Stage[] stage = new Stage[1];
         onFx(() -> {
             var launch = new io.velocity.desktop.launch.LaunchView(io.velocity.desktop.session.SessionMode.PAPER_SIM,
-                    gate.path(), engine.configDir.toString(), m -> { });
+                    gate.path(), configDir.toString(), m -> { });
             javafx.scene.Scene scene = new javafx.scene.Scene(launch, 1280, 720);
             scene.getStylesheets().add(Workstation.STYLESHEET);
             stage[0] = new Stage();
