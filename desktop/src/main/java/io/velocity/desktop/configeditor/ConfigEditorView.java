@@ -447,8 +447,4 @@ public final class ConfigEditorView extends SplitPane {
             }
         }
     }
-
-    public ListView<Section> sectionList() {
-        return sections;
-    }
 }

@@ -284,10 +284,6 @@ public final class TimeSeriesChart implements ExportableChart {
         return 7_200_000;
     }
 
-    public List<Series> series() {
-        return List.copyOf(series);
-    }
-
     @Override
     public String id() {
         return id;
@@ -301,11 +297,6 @@ public final class TimeSeriesChart implements ExportableChart {
     @Override
     public Node node() {
         return node;
-    }
-
-    /** The on-screen chart (tests read its series). */
-    public LineChart<Number, Number> chart() {
-        return chart;
     }
 
     @Override

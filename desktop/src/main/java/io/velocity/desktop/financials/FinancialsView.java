@@ -178,8 +178,4 @@ public final class FinancialsView extends BorderPane {
     public LiveTable<WindowResultItem> resultsTable() {
         return results;
     }
-
-    public TimeSeriesChart equityChart() {
-        return equity;
-    }
 }

@@ -50,12 +50,4 @@ public final class DialogSupport {
             stage.initOwner(w);
         }
     }
-
-    public List<String> stylesheets() {
-        return stylesheets;
-    }
-
-    public Window owner() {
-        return owner.get();
-    }
 }

@@ -33,9 +33,4 @@ public final class KillHotkey {
             }
         });
     }
-
-    /** True when {@code scene} carries the hotkeys. */
-    public static boolean installedOn(Scene scene) {
-        return scene.getProperties().containsKey(MARK);
-    }
 }

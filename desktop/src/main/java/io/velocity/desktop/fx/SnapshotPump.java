@@ -26,7 +26,6 @@ public final class SnapshotPump {
     private long lastSequence = Long.MIN_VALUE;
     private KillSwitchState lastKillSwitch;
     private long frames;
-    private long applyNanosTotal;
     private long lastApplyNanos;
 
     public SnapshotPump(WorkstationBackend backend, int maxHz) {
@@ -80,7 +79,6 @@ public final class SnapshotPump {
             }
             frames++;
             lastApplyNanos = System.nanoTime() - t0;
-            applyNanosTotal += lastApplyNanos;
         }
     }
 
@@ -92,10 +90,5 @@ public final class SnapshotPump {
     /** Time the last applied snapshot took on the FX thread. */
     public long lastApplyNanos() {
         return lastApplyNanos;
-    }
-
-    /** Mean time per applied snapshot on the FX thread. */
-    public double meanApplyNanos() {
-        return frames == 0 ? 0 : (double) applyNanosTotal / frames;
     }
 }

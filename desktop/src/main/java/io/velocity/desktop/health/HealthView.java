@@ -132,11 +132,6 @@ public final class HealthView extends ScrollPane {
         tile.setUserData(t);
     }
 
-    /** Tile ids in display order (tests and screenshots). */
-    public List<String> tileIds() {
-        return List.copyOf(tiles.keySet());
-    }
-
     /** The state a tile shows (tests). */
     public TileState state(String id) {
         return shown.get(id);

@@ -115,8 +115,4 @@ public final class KillSwitchBar extends HBox {
         dialogs.prepare(a);
         return a.showAndWait().filter(b -> b == go).isPresent();
     }
-
-    public Button killButton() {
-        return kill;
-    }
 }

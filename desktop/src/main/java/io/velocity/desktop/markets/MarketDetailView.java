@@ -138,12 +138,4 @@ final class MarketDetailView extends HBox {
             open.clear();
         }
     }
-
-    TimeSeriesChart priceChart() {
-        return price;
-    }
-
-    TimeSeriesChart probabilityChart() {
-        return prob;
-    }
 }

@@ -132,8 +132,4 @@ public final class MarketsView extends BorderPane {
     public SplitPane split() {
         return split;
     }
-
-    MarketDetailView detail() {
-        return detail;
-    }
 }

@@ -43,7 +43,6 @@ public final class MarketsViewModel {
     private final ReadOnlyObjectWrapper<List<String>> knownAssets = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Waiting for the engine's first snapshot…");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private long lastTime;
 
     public MarketsViewModel() {
         this(new MarketHistory(250));
@@ -58,7 +57,6 @@ public final class MarketsViewModel {
 
     /** Applies a snapshot: updates rows in place, adds new markets, removes delisted ones. */
     public void apply(EngineSnapshot s) {
-        lastTime = s.timeMillis();
         history.record(s);
         Set<String> seen = new HashSet<>();
         Set<String> assetNames = new TreeSet<>();
@@ -151,11 +149,6 @@ public final class MarketsViewModel {
 
     public MarketHistory history() {
         return history;
-    }
-
-    /** Engine time of the last snapshot. */
-    public long lastTimeMillis() {
-        return lastTime;
     }
 
     public StringProperty queryProperty() {

@@ -41,10 +41,6 @@ public final class StatusBar extends HBox implements StatusSink {
         message.setText(Formats.time(System.currentTimeMillis()) + "  " + text);
     }
 
-    public String messageText() {
-        return message.getText();
-    }
-
     void setPulse(String text) {
         if (!text.equals(pulse.getText())) {
             pulse.setText(text);

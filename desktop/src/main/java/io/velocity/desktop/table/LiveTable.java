@@ -159,8 +159,4 @@ public final class LiveTable<T> {
         content.putString(sb.toString());
         Clipboard.getSystemClipboard().setContent(content);
     }
-
-    public int visibleRowCount() {
-        return sorted.size();
-    }
 }

@@ -131,10 +131,6 @@ public final class UnlockViewModel {
         }
     }
 
-    public int failures() {
-        return failures;
-    }
-
     public KeystoreGate gate() {
         return gate;
     }
