@@ -9,6 +9,9 @@ import io.velocity.core.Clock;
 import io.velocity.engine.Engine;
 import io.velocity.engine.EngineCommand;
 import io.velocity.engine.EngineRuntime;
+import io.velocity.execution.JournalTradeLog;
+import io.velocity.execution.LiveExecution;
+import io.velocity.execution.onchain.RedisNonceSource;
 import io.velocity.execution.paper.PaperGateway;
 import io.velocity.orders.OrderGateway;
 import io.velocity.risk.KillSwitch;
@@ -109,8 +112,18 @@ public final class VelocitySession implements AutoCloseable {
             }
 
             EngineRuntime[] runtime = new EngineRuntime[1];
-            OrderGateway gateway = gatewayFor(app, killSwitch, runtime);
-            started.push(gateway);
+            OrderGateway gateway;
+            if (app.mode() == Mode.LIVE) {
+                // Rail A (CLOB API) with failover to Rail B (direct exchange call); nonces from Redis, steps to trade_logs.
+                LiveExecution live = LiveExecution.open(app, keystore, new LiveExecution.Services(r -> runtime[0].onReport(r),
+                        killSwitch, new RedisNonceSource(storage.redis().nonces(), java.time.Duration.ofSeconds(2)),
+                        new JournalTradeLog(storage.journal(), health), metrics, health, clock));
+                started.push(live);
+                gateway = live.gateway();
+            } else {
+                gateway = new PaperGateway(r -> runtime[0].onReport(r), killSwitch);
+                started.push(gateway);
+            }
             PythonStrategy python = null;
             if (app.engine().sizing() == io.velocity.config.EngineConfig.SizingKind.PYTHON) {
                 python = PythonStrategy.start(PythonSettings.standard(Bootstrap.home()), config.strategy().pythonBudget(),
@@ -138,13 +151,6 @@ public final class VelocitySession implements AutoCloseable {
             closeAll(started);
             throw e;
         }
-    }
-
-    private static OrderGateway gatewayFor(AppConfig app, KillSwitch killSwitch, EngineRuntime[] runtime) {
-        if (app.mode() == Mode.LIVE) {
-            throw new io.velocity.core.InputException("live trading needs the execution rails, which this build does not include yet");
-        }
-        return new PaperGateway(r -> runtime[0].onReport(r), killSwitch);
     }
 
     private static char[] postgresPassword(Keystore keystore) {

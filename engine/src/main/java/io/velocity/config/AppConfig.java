@@ -16,6 +16,7 @@ public record AppConfig(
         EngineConfig engine,
         VenuesConfig venues,
         ChainConfig chain,
+        ExecutionConfig execution,
         StorageConfig storage,
         SecurityConfig security,
         RiskConfig risk,

@@ -13,7 +13,7 @@ import org.web3j.abi.datatypes.Address;
 /**
  * One anvil node with the local contracts deployed, shared by every chain test in the JVM (started
  * once via {@link LocalChainExtension}, closed by JUnit at the end of the run). Public so tests of
- * other packages (accounting) share the same node.
+ * other packages (accounting, execution) share the same node.
  */
 public final class LocalChain implements AutoCloseable {
 
@@ -30,7 +30,7 @@ public final class LocalChain implements AutoCloseable {
         this.contracts = contracts;
     }
 
-    static LocalChain start() {
+    public static LocalChain start() {
         ensureToolsInstalled();
         AnvilProcess anvil = AnvilProcess.start(AnvilOptions.defaults());
         RpcClient rpc = null;
