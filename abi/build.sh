@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles abi/contracts/*.sol offline with the project-local solcjs (tools/chain) and writes
-# abi/TestCollateral.json, abi/ConditionalTokens.json and abi/CTFExchange.json ({"abi","bytecode"}).
+# abi/TestCollateral.json, abi/ConditionalTokens.json, abi/CTFExchange.json, abi/TestNegRiskAdapter.json and
+# abi/TestCollateralAdapter.json ({"abi","bytecode"}).
 # The output is reproducible: compiler version (tools/chain/package-lock.json) and settings
 # (abi/compile.cjs) are pinned, so a fresh compile must equal the checked-in artifacts.
 #

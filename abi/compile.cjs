@@ -13,7 +13,7 @@ if (!solcDir || !contractsDir || !outDir) {
 const solc = require(path.resolve(solcDir));
 
 // The contracts the engine deploys; libraries and interfaces are compiled in but get no artifact.
-const DEPLOYABLE = ['TestCollateral', 'ConditionalTokens', 'CTFExchange'];
+const DEPLOYABLE = ['TestCollateral', 'ConditionalTokens', 'CTFExchange', 'TestNegRiskAdapter', 'TestCollateralAdapter'];
 
 function collectSources(dir, prefix) {
   const sources = {};

@@ -1,5 +1,6 @@
 package io.velocity.app;
 
+import io.velocity.config.AppConfig;
 import io.velocity.config.ConfigLoader;
 import io.velocity.config.ConfigService;
 import io.velocity.config.ConfigSources;

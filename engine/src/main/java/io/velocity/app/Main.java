@@ -19,11 +19,19 @@ public final class Main {
         System.exit(run(argv, System.getenv()));
     }
 
-    /** {@code tools NAME}: one-shot utilities that read a request on stdin and print JSON. */
+    /**
+     * {@code tools NAME}: one-shot utilities; sign-order and l2-headers read a request on stdin and
+     * print JSON, decode runs captured venue messages through the parsers, clob-api-key derives
+     * CLOB credentials into the keystore.
+     */
     private static int tools(String[] argv) {
         if (argv.length == 0) {
-            System.err.println("velocity tools: missing tool name (sign-order, l2-headers, decode)");
+            System.err.println("velocity tools: missing tool name (sign-order, l2-headers, decode, clob-api-key)");
             return ExitCode.BAD_INPUT.code();
+        }
+        if (argv[0].equals("clob-api-key")) {
+            return io.velocity.execution.clob.ClobKeyCommand.run(Arrays.copyOfRange(argv, 1, argv.length), System.getenv(),
+                    System.in, System.out, System.err, SecretPrompt.of(System.console()));
         }
         if (argv[0].equals("decode")) {
             // decode takes options (--kind, --now, --config-dir) and reads many documents
@@ -53,6 +61,7 @@ public final class Main {
         return switch (argv[0]) {
             case "config" -> ConfigCommand.run(rest, env, System.out, System.err);
             case "tools" -> tools(rest);
+            case "headless" -> HeadlessCommand.run(rest, env, System.in, System.out, System.err);
             case "keytool" -> KeytoolCommand.run(rest, env, System.in, System.out, System.err, SecretPrompt.of(System.console()));
             case "sim" -> SimCommand.run(rest, env, System.out, System.err);
             default -> {

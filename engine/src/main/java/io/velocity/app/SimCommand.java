@@ -7,6 +7,7 @@ import io.velocity.core.ExitCode;
 import io.velocity.core.InputException;
 import io.velocity.sim.SimSettings;
 import io.velocity.sim.VenueSimulator;
+import io.velocity.sim.fault.FaultInjector;
 
 import java.io.PrintStream;
 import java.util.HashSet;
@@ -59,8 +60,17 @@ public final class SimCommand {
             }
             AppConfig app = Bootstrap.loadConfig(args, env, Bootstrap.newHealthRegistry()).current().app();
             SimConfig sim = override(app.sim(), args);
+            String faults = args.get("fault");
+            if (faults != null) {
+                // Refuse a bad fault before any port is opened.
+                FaultInjector check = new FaultInjector();
+                for (String f : faults.split(",")) {
+                    if (!f.isBlank()) {
+                        check.apply(f);
+                    }
+                }
+            }
             try (VenueSimulator simulator = VenueSimulator.start(SimSettings.from(app).withSim(sim), Clock.SYSTEM, true)) {
-                String faults = args.get("fault");
                 if (faults != null) {
                     for (String f : faults.split(",")) {
                         if (!f.isBlank()) {

@@ -84,7 +84,7 @@ public final class EngineBench {
         long t0 = System.nanoTime();
         produce(runtime, rate, ticks);
         long elapsed = System.nanoTime() - t0;
-        Thread.sleep(300);
+        LockSupport.parkNanos(300_000_000L); // let the last ticks drain off the ring
         long bytesAfter = threads.getThreadAllocatedBytes(engineThread);
         EngineSnapshot s = await(runtime);
         runtime.close();
@@ -140,14 +140,14 @@ public final class EngineBench {
         }
     }
 
-    private static EngineSnapshot await(EngineRuntime runtime) throws InterruptedException {
-        EngineSnapshot s = runtime.snapshot();
+    /** The snapshot published after everything measured was processed (snapshots are paced at 50 ms). */
+    private static EngineSnapshot await(EngineRuntime runtime) {
+        long seq = runtime.snapshot().sequence();
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(60);
-            s = runtime.snapshot();
+        while (runtime.snapshot().sequence() < seq + 3 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000_000L);
         }
-        return s;
+        return runtime.snapshot();
     }
 
     /** Refuses every order at once through the ring, as a venue would, so the next Snipe may follow. */

@@ -21,6 +21,10 @@ public final class ContractArtifacts {
     public static final String CONDITIONAL_TOKENS = "ConditionalTokens";
     /** The local test exchange verifying CLOB V2 orders. */
     public static final String CTF_EXCHANGE = "CTFExchange";
+    /** Local stand-in for the neg-risk adapter's {@code redeemPositions(bytes32, uint256[])}. */
+    public static final String TEST_NEG_RISK_ADAPTER = "TestNegRiskAdapter";
+    /** Local stand-in for the V2 collateral adapter's {@code redeemPositions}. */
+    public static final String TEST_COLLATERAL_ADAPTER = "TestCollateralAdapter";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -6,6 +6,7 @@ import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
@@ -25,8 +26,12 @@ final class ContractReader {
 
     /** @return the decoded outputs; fails loudly when the contract returned nothing (wrong address) */
     List<Type> read(Function function) {
-        String data = rpc.call(null, contract.getValue(), FunctionEncoder.encode(function),
-                DefaultBlockParameterName.LATEST);
+        return read(function, DefaultBlockParameterName.LATEST);
+    }
+
+    /** @return the decoded outputs as of {@code block} */
+    List<Type> read(Function function, DefaultBlockParameter block) {
+        String data = rpc.call(null, contract.getValue(), FunctionEncoder.encode(function), block);
         List<Type> outputs = FunctionReturnDecoder.decode(data, function.getOutputParameters());
         if (outputs.size() != function.getOutputParameters().size()) {
             throw new RpcException(function.getName() + " on " + contract.getValue()
@@ -38,5 +43,10 @@ final class ContractReader {
     @SuppressWarnings("unchecked")
     <T> T readSingle(Function function) {
         return (T) read(function).get(0).getValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T readSingle(Function function, DefaultBlockParameter block) {
+        return (T) read(function, block).get(0).getValue();
     }
 }

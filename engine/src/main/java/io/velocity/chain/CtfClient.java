@@ -8,6 +8,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
@@ -113,6 +114,29 @@ public final class CtfClient {
     /** @return the payout denominator: 0 while unresolved */
     public BigInteger payoutDenominator(Hash32 conditionId) {
         return reader.readSingle(CtfFunctions.payoutDenominator(conditionId));
+    }
+
+    /**
+     * @param conditionId the condition
+     * @param block       the block to read at (a confirmed block, for reorg safety)
+     * @return the payout denominator as of that block: 0 while unresolved
+     */
+    public BigInteger payoutDenominator(Hash32 conditionId, DefaultBlockParameter block) {
+        return reader.readSingle(CtfFunctions.payoutDenominator(conditionId), block);
+    }
+
+    /**
+     * @param conditionId the condition
+     * @param slots       its outcome slot count
+     * @param block       the block to read at
+     * @return the payout numerators per slot as of that block
+     */
+    public List<BigInteger> payoutNumerators(Hash32 conditionId, int slots, DefaultBlockParameter block) {
+        List<BigInteger> numerators = new ArrayList<>(slots);
+        for (int slot = 0; slot < slots; slot++) {
+            numerators.add(reader.readSingle(CtfFunctions.payoutNumerator(conditionId, slot), block));
+        }
+        return List.copyOf(numerators);
     }
 
     /** @return true once the oracle has reported payouts */

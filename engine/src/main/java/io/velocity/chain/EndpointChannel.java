@@ -3,6 +3,7 @@ package io.velocity.chain;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
 
 /**
  * One endpoint's web3j instance with its verification state, health and latency histogram.
@@ -17,6 +18,8 @@ final class EndpointChannel {
 
     final RpcEndpoint endpoint;
     final Web3j web3j;
+    /** The transport under {@link #web3j}, for methods web3j has no typed call for. */
+    final Web3jService service;
 
     private Verification verification = Verification.UNVERIFIED;
     private final Histogram latencyMicros = new Histogram(MAX_TRACKED_MICROS, 3);
@@ -27,8 +30,9 @@ final class EndpointChannel {
     private boolean coolingDown;
     private String lastError = "";
 
-    EndpointChannel(RpcEndpoint endpoint, Web3j web3j) {
+    EndpointChannel(RpcEndpoint endpoint, Web3jService service, Web3j web3j) {
         this.endpoint = endpoint;
+        this.service = service;
         this.web3j = web3j;
     }
 

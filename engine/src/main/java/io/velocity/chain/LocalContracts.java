@@ -10,8 +10,11 @@ import org.web3j.abi.datatypes.Address;
  * @param ctf        the Conditional Tokens contract
  * @param exchange   the test CTF exchange
  * @param operator   the address registered as exchange operator
+ * @param negRiskAdapter    stand-in for the neg-risk adapter's redemption ({@code TestNegRiskAdapter})
+ * @param collateralAdapter stand-in for the V2 collateral adapter ({@code TestCollateralAdapter})
  */
-public record LocalContracts(Address collateral, Address ctf, Address exchange, Address operator) {
+public record LocalContracts(Address collateral, Address ctf, Address exchange, Address operator,
+        Address negRiskAdapter, Address collateralAdapter) {
 
     /** Rejects null addresses. */
     public LocalContracts {
@@ -19,5 +22,7 @@ public record LocalContracts(Address collateral, Address ctf, Address exchange, 
         Objects.requireNonNull(ctf, "ctf");
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(negRiskAdapter, "negRiskAdapter");
+        Objects.requireNonNull(collateralAdapter, "collateralAdapter");
     }
 }

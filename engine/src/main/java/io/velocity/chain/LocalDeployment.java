@@ -13,8 +13,9 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * Deploys the local trading stack (collateral, Conditional Tokens, exchange) from the checked-in
- * artifacts and registers an exchange operator, for tests and {@code --chain local}.
+ * Deploys the local trading stack (collateral, Conditional Tokens, exchange, and stand-ins for the
+ * neg-risk and collateral redemption adapters) from the checked-in artifacts and registers an
+ * exchange operator, for tests and {@code --chain local}.
  */
 public final class LocalDeployment {
 
@@ -32,19 +33,25 @@ public final class LocalDeployment {
         ContractArtifact collateralArtifact = ContractArtifacts.load(ContractArtifacts.TEST_COLLATERAL);
         ContractArtifact ctfArtifact = ContractArtifacts.load(ContractArtifacts.CONDITIONAL_TOKENS);
         ContractArtifact exchangeArtifact = ContractArtifacts.load(ContractArtifacts.CTF_EXCHANGE);
+        ContractArtifact negRiskArtifact = ContractArtifacts.load(ContractArtifacts.TEST_NEG_RISK_ADAPTER);
+        ContractArtifact collateralAdapterArtifact = ContractArtifacts.load(ContractArtifacts.TEST_COLLATERAL_ADAPTER);
 
         Address collateral = deployContract(deployer, collateralArtifact, FunctionEncoder.encodeConstructor(
                 List.of(new Utf8String("Velocity Test USD"), new Utf8String("tUSD"))));
         Address ctf = deployContract(deployer, ctfArtifact, "");
         Address exchange = deployContract(deployer, exchangeArtifact,
                 FunctionEncoder.encodeConstructor(List.of(collateral, ctf)));
+        Address negRiskAdapter = deployContract(deployer, negRiskArtifact,
+                FunctionEncoder.encodeConstructor(List.of(ctf, collateral)));
+        Address collateralAdapter = deployContract(deployer, collateralAdapterArtifact,
+                FunctionEncoder.encodeConstructor(List.of(ctf, collateral)));
 
         Function addOperator = new Function("addOperator", List.of(operator), Collections.emptyList());
         deployer.execute(exchange.getValue(), FunctionEncoder.encode(addOperator));
 
-        LOG.info("Local contracts deployed: collateral {}, ctf {}, exchange {} (operator {})",
-                collateral, ctf, exchange, operator);
-        return new LocalContracts(collateral, ctf, exchange, operator);
+        LOG.info("Local contracts deployed: collateral {}, ctf {}, exchange {} (operator {}), neg-risk adapter {}, "
+                + "collateral adapter {}", collateral, ctf, exchange, operator, negRiskAdapter, collateralAdapter);
+        return new LocalContracts(collateral, ctf, exchange, operator, negRiskAdapter, collateralAdapter);
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.velocity.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +34,7 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 
 /**
  * JSON-RPC client over web3j with per-call timeouts, bounded retries with exponential backoff
@@ -82,7 +86,7 @@ public final class RpcClient implements AutoCloseable {
         List<EndpointChannel> built = new ArrayList<>();
         for (RpcEndpoint endpoint : config.endpoints()) {
             HttpService service = new HttpService(endpoint.uri().toString(), http);
-            built.add(new EndpointChannel(endpoint, Web3j.build(service, 1_000L, web3jScheduler)));
+            built.add(new EndpointChannel(endpoint, service, Web3j.build(service, 1_000L, web3jScheduler)));
         }
         this.channels = List.copyOf(built);
     }
@@ -135,6 +139,26 @@ public final class RpcClient implements AutoCloseable {
      * @throws RpcTransportException      when every attempt failed
      */
     public <R extends Response<?>> R send(String method, Function<Web3j, Request<?, R>> requestFactory) {
+        return sendVia(method, channel -> requestFactory.apply(channel.web3j));
+    }
+
+    /**
+     * Sends a JSON-RPC method web3j has no typed call for, with the same retries and failover as
+     * {@link #send}.
+     *
+     * @param method JSON-RPC method name
+     * @param params its positional parameters (serialised with Jackson)
+     * @return the successful response; its result as a JSON tree
+     */
+    public JsonResponse sendJson(String method, List<?> params) {
+        return sendVia(method, channel -> new Request<>(method, params, channel.service, JsonResponse.class));
+    }
+
+    /** A JSON-RPC response whose result is kept as a JSON tree. */
+    public static final class JsonResponse extends Response<JsonNode> {
+    }
+
+    private <R extends Response<?>> R sendVia(String method, Function<EndpointChannel, Request<?, R>> requestFactory) {
         Throwable lastFailure = null;
         int attempts = config.maxAttempts();
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -145,7 +169,7 @@ public final class RpcClient implements AutoCloseable {
             } else {
                 long start = System.nanoTime();
                 try {
-                    R response = requestFactory.apply(channel.web3j).send();
+                    R response = requestFactory.apply(channel).send();
                     long elapsed = System.nanoTime() - start;
                     if (!response.hasError()) {
                         channel.recordSuccess(elapsed);
@@ -256,10 +280,59 @@ public final class RpcClient implements AutoCloseable {
         return send("eth_estimateGas", w -> w.ethEstimateGas(tx)).getAmountUsed();
     }
 
+    /**
+     * Simulates a transaction with {@code eth_simulateV1} and reports the gas it would use, refunds
+     * included: what the receipt will say, unlike {@code eth_estimateGas}, which answers the gas
+     * limit needed and so exceeds the gas used whenever storage is cleared (EIP-3529 refunds).
+     *
+     * @param from sender
+     * @param to   contract
+     * @param data call data
+     * @return the gas used by the simulated call, empty when the node does not offer
+     *         {@code eth_simulateV1} or the simulated call failed
+     */
+    public Optional<BigInteger> simulatedGasUsed(String from, String to, String data) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("from", from);
+        call.put("to", to);
+        call.put("data", data);
+        Map<String, Object> payload = Map.of("blockStateCalls", List.of(Map.of("calls", List.of(call))));
+        try {
+            JsonNode calls = sendJson("eth_simulateV1", List.of(payload, "latest")).getResult().path(0).path("calls");
+            JsonNode first = calls.path(0);
+            if (!first.has("gasUsed") || !"0x1".equals(first.path("status").asText())) {
+                return Optional.empty();
+            }
+            return Optional.of(Numeric.decodeQuantity(first.get("gasUsed").asText()));
+        } catch (RpcErrorException e) {
+            // Method not found / not supported: many public endpoints lack it.
+            LOG.debug("eth_simulateV1 unavailable: {}", e.getMessage());
+            return Optional.empty();
+        } catch (ExecutionRevertedException e) {
+            return Optional.empty();
+        }
+    }
+
     /** @return the next nonce for {@code address}, counting its pending transactions */
     public BigInteger pendingNonce(String address) {
         return send("eth_getTransactionCount",
                 w -> w.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING)).getTransactionCount();
+    }
+
+    /** @return how many transactions from {@code address} are mined: the lowest nonce not yet used on chain */
+    public BigInteger minedNonce(String address) {
+        return send("eth_getTransactionCount",
+                w -> w.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)).getTransactionCount();
+    }
+
+    /** @return the transaction when the node knows it (pending or mined) */
+    public Optional<org.web3j.protocol.core.methods.response.Transaction> transactionByHash(String transactionHash) {
+        return send("eth_getTransactionByHash", w -> w.ethGetTransactionByHash(transactionHash)).getTransaction();
+    }
+
+    /** @return the base fee per gas of the latest block, 0 on chains without EIP-1559 */
+    public BigInteger latestBaseFee() {
+        return Optional.ofNullable(latestBlock().getBaseFeePerGas()).orElse(BigInteger.ZERO);
     }
 
     /** @return the node's suggested priority fee per gas, in wei */

@@ -16,6 +16,7 @@ public record AppConfig(
         EngineConfig engine,
         VenuesConfig venues,
         ChainConfig chain,
+        ExecutionConfig execution,
         StorageConfig storage,
         SecurityConfig security,
         RiskConfig risk,
@@ -31,7 +32,7 @@ public record AppConfig(
      */
     public java.nio.file.Path dataDirectory() {
         if (!dataDir.isBlank()) {
-            return java.nio.file.Path.of(dataDir).toAbsolutePath();
+            return expandHome(dataDir);
         }
         String prop = System.getProperty("velocity.dataDir");
         if (prop != null && !prop.isBlank()) {
@@ -48,8 +49,16 @@ public record AppConfig(
         return base.resolve("velocity").toAbsolutePath();
     }
 
+    /** A leading {@code ~/} means the home folder, as in a shell. */
+    static java.nio.file.Path expandHome(String p) {
+        if (p.equals("~") || p.startsWith("~/")) {
+            return java.nio.file.Path.of(System.getProperty("user.home") + p.substring(1)).toAbsolutePath();
+        }
+        return java.nio.file.Path.of(p).toAbsolutePath();
+    }
+
     /** The folder of the JSON log files: {@code telemetry.logDir} or {@code <dataDirectory>/logs}. */
     public java.nio.file.Path logDirectory() {
-        return telemetry.logDir().isBlank() ? dataDirectory().resolve("logs") : java.nio.file.Path.of(telemetry.logDir()).toAbsolutePath();
+        return telemetry.logDir().isBlank() ? dataDirectory().resolve("logs") : expandHome(telemetry.logDir());
     }
 }

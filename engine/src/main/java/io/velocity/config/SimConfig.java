@@ -91,9 +91,10 @@ public record SimConfig(
             @Range(min = 0, max = 1) double lowLiquidityShare,
             @Doc(value = "Listed liquidity of a low-liquidity market", unit = "USD") @Range(min = 0) double lowLiquidityUsd,
             @Doc("Also list neg-risk augmented decoy events that discovery must filter out") boolean decoys,
-            @Doc(value = "How far ahead markets are listed (the venue lists about a day ahead)", unit = "duration")
+            @Doc(value = "How far ahead markets are listed (the venue lists about a day ahead); real time, divided by the compression",
+                    unit = "duration")
             @Range(min = 0) Duration lookahead,
-            @Doc(value = "How long closed markets stay listed", unit = "duration") @Range(min = 0) Duration retention,
+            @Doc(value = "How long closed markets stay listed; real time, divided by the compression", unit = "duration") @Range(min = 0) Duration retention,
             @Doc(value = "Time from a window's end to its resolution", unit = "duration") @Range(min = 0) Duration resolutionDelay) {
     }
 

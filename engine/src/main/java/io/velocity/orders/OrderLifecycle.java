@@ -10,9 +10,10 @@ import java.util.Set;
  * refused (the caller logs and counts it; the order is unchanged), so a duplicated or reordered
  * venue message can never corrupt an order.
  *
- * <p>Two deliberate allowances for real venues: a fill may arrive after a cancel was requested
- * (the match raced the cancel) and even after the cancel was confirmed; the state then stays
- * cancelled while the fill is still recorded by the caller.
+ * <p>Deliberate allowances for real venues: a fill may arrive after a cancel was requested (the
+ * match raced the cancel), after the cancel was confirmed, after an expiry, or after a rail
+ * failure whose order did reach the venue; the state then stays as it was while the fill is still
+ * recorded by the caller.
  */
 public final class OrderLifecycle {
     private static final Map<OrderState, Map<OrderEvent, OrderState>> TABLE = new EnumMap<>(OrderState.class);
@@ -54,6 +55,11 @@ public final class OrderLifecycle {
         on(OrderState.CANCELLED, OrderEvent.FULL_FILL, OrderState.CANCELLED);
         on(OrderState.CANCELLED, OrderEvent.CANCELLED, OrderState.CANCELLED);
         on(OrderState.EXPIRED, OrderEvent.PARTIAL_FILL, OrderState.EXPIRED);
+        on(OrderState.EXPIRED, OrderEvent.FULL_FILL, OrderState.EXPIRED);
+        // A rail failure whose order did reach the venue and trade there reports the fill later:
+        // the order stays rejected, the fill is still recorded (never lose a real position).
+        on(OrderState.REJECTED, OrderEvent.PARTIAL_FILL, OrderState.REJECTED);
+        on(OrderState.REJECTED, OrderEvent.FULL_FILL, OrderState.REJECTED);
     }
 
     private static void on(OrderState from, OrderEvent event, OrderState to) {

@@ -16,7 +16,9 @@ public enum HaltLayer {
     STALE_FEED(false),
     RAIL_FAILURE(true),
     ENGINE_ERROR(true),
-    RECONCILIATION(false);
+    RECONCILIATION(false),
+    /** The local trade journal refused a record (queue full or disk failure): no new risk until it recovers. */
+    JOURNAL(false);
 
     private final boolean latching;
 

@@ -94,14 +94,7 @@ public final class KeystoreFile {
     }
 
     static Path dataDir(AppConfig app) {
-        if (app.dataDir() != null && !app.dataDir().isBlank()) {
-            return expandHome(app.dataDir());
-        }
-        String property = System.getProperty("velocity.dataDir");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "velocity");
+        return app.dataDirectory();
     }
 
     private static Path expandHome(String p) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ContractArtifactsTest {
 
     private static final String[] CONTRACTS = {
-        ContractArtifacts.TEST_COLLATERAL, ContractArtifacts.CONDITIONAL_TOKENS, ContractArtifacts.CTF_EXCHANGE
+        ContractArtifacts.TEST_COLLATERAL, ContractArtifacts.CONDITIONAL_TOKENS, ContractArtifacts.CTF_EXCHANGE,
+        ContractArtifacts.TEST_NEG_RISK_ADAPTER, ContractArtifacts.TEST_COLLATERAL_ADAPTER
     };
 
     @Test

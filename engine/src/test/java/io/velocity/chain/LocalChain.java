@@ -12,16 +12,17 @@ import org.web3j.abi.datatypes.Address;
 
 /**
  * One anvil node with the local contracts deployed, shared by every chain test in the JVM (started
- * once via {@link LocalChainExtension}, closed by JUnit at the end of the run).
+ * once via {@link LocalChainExtension}, closed by JUnit at the end of the run). Public so tests of
+ * other packages (accounting, execution) share the same node.
  */
-final class LocalChain implements AutoCloseable {
+public final class LocalChain implements AutoCloseable {
 
-    static final int DEPLOYER = 0;
-    static final int OPERATOR = 1;
+    public static final int DEPLOYER = 0;
+    public static final int OPERATOR = 1;
 
-    final AnvilProcess anvil;
-    final RpcClient rpc;
-    final LocalContracts contracts;
+    public final AnvilProcess anvil;
+    public final RpcClient rpc;
+    public final LocalContracts contracts;
 
     private LocalChain(AnvilProcess anvil, RpcClient rpc, LocalContracts contracts) {
         this.anvil = anvil;
@@ -29,7 +30,7 @@ final class LocalChain implements AutoCloseable {
         this.contracts = contracts;
     }
 
-    static LocalChain start() {
+    public static LocalChain start() {
         ensureToolsInstalled();
         AnvilProcess anvil = AnvilProcess.start(AnvilOptions.defaults());
         RpcClient rpc = null;
@@ -47,23 +48,23 @@ final class LocalChain implements AutoCloseable {
         }
     }
 
-    TransactionSubmitter submitter(int account) {
+    public TransactionSubmitter submitter(int account) {
         return submitter(rpc, anvil.account(account));
     }
 
-    Address address(int account) {
+    public Address address(int account) {
         return anvil.account(account).address();
     }
 
-    CtfClient ctf() {
+    public CtfClient ctf() {
         return new CtfClient(rpc, contracts.ctf());
     }
 
-    Erc20Client collateral() {
+    public Erc20Client collateral() {
         return new Erc20Client(rpc, contracts.collateral());
     }
 
-    static TransactionSubmitter submitter(RpcClient rpc, DevAccount account) {
+    public static TransactionSubmitter submitter(RpcClient rpc, DevAccount account) {
         return new TransactionSubmitter(rpc, account.credentials(), Duration.ofSeconds(10), Duration.ofMillis(20));
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Injects the shared {@link LocalChain}: started on first use, stored in the root context so
  * every test class reuses it, and closed by JUnit when the run ends.
  */
-final class LocalChainExtension implements ParameterResolver {
+public final class LocalChainExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(LocalChainExtension.class);

@@ -10,21 +10,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A tiny HTTP server on 127.0.0.1 for RPC fault injection: each request is answered by a handler. */
-final class LoopbackJsonRpcServer implements AutoCloseable {
+public final class LoopbackJsonRpcServer implements AutoCloseable {
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         /** @return HTTP status and body for the request number {@code n} (1-based) */
         Reply handle(int n, String requestBody) throws IOException;
     }
 
-    record Reply(int status, String body) {
+    public record Reply(int status, String body) {
     }
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
 
-    LoopbackJsonRpcServer(Handler handler) throws IOException {
+    public LoopbackJsonRpcServer(Handler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> respond(exchange, handler));
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
@@ -35,11 +35,11 @@ final class LoopbackJsonRpcServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

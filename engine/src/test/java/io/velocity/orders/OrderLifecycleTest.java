@@ -83,7 +83,21 @@ class OrderLifecycleTest {
         assertThat(EnumSet.allOf(OrderState.class).stream().filter(OrderState::terminal))
                 .containsExactlyInAnyOrder(OrderState.FILLED, OrderState.CANCELLED, OrderState.REJECTED, OrderState.EXPIRED);
         assertThat(OrderLifecycle.legalEvents(OrderState.FILLED)).isEmpty();
-        assertThat(OrderLifecycle.legalEvents(OrderState.REJECTED)).isEmpty();
+        assertThat(OrderLifecycle.legalEvents(OrderState.REJECTED))
+                .containsExactlyInAnyOrder(OrderEvent.PARTIAL_FILL, OrderEvent.FULL_FILL);
+    }
+
+    @Test
+    void aFillReportedAfterARailFailureIsStillRecorded() {
+        OrderTracker t = new OrderTracker();
+        ManagedOrder o = order(2_000_000);
+        t.add(o);
+        t.markSent(o, "A", 1, 1);
+        t.markRejected(o, "rail failure: timeout", 2);
+        assertThat(o.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(t.recordFill(o, 2_000_000, 5_000, 0, 3)).isTrue();
+        assertThat(o.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(o.filledMicros()).isEqualTo(2_000_000);
     }
 
     @Test

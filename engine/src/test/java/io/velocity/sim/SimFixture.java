@@ -25,8 +25,8 @@ public final class SimFixture {
 
     /** The shipped configuration with test-friendly defaults (compressed windows, short warm-up) and overrides. */
     public static AppConfig config(String... overrides) {
-        List<String> all = new ArrayList<>(List.of("sim.timeCompression=10", "sim.warmup=5m", "sim.markets.lookahead=2m",
-                "sim.markets.retention=2m", "sim.markets.resolutionDelay=1s", "sim.markets.decoys=true"));
+        List<String> all = new ArrayList<>(List.of("sim.timeCompression=10", "sim.warmup=5m", "sim.markets.lookahead=20m",
+                "sim.markets.retention=20m", "sim.markets.resolutionDelay=1s", "sim.markets.decoys=true"));
         all.addAll(List.of(overrides));
         try {
             Path dir = Files.createTempDirectory("velocity-sim-config");

@@ -4,11 +4,12 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * Ethereum-style secp256k1 signatures over 32-byte digests: deterministic nonces (RFC 6979 with
@@ -34,7 +35,10 @@ public final class Secp256k1Signer implements AutoCloseable {
     private final byte[] privateKey;
     private final ECPoint publicPoint;
     private final EthAddress address;
-    private final ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+    /** Fixed-base comb multiplication with precomputation cached on the generator, as ECDSASigner uses. */
+    private static final ECMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
+
+    private final HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SHA256Digest());
     private boolean closed;
 
     private Secp256k1Signer(byte[] privateKey, BigInteger d) {
@@ -87,46 +91,41 @@ public final class Secp256k1Signer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("signer for " + address + " is closed");
         }
-        ecdsa.init(true, new ECPrivateKeyParameters(new BigInteger(1, privateKey), Secp256k1.DOMAIN));
-        BigInteger[] rs = ecdsa.generateSignature(digest);
-        BigInteger r = rs[0];
-        BigInteger s = rs[1];
-        // EIP-2: Ethereum rejects s > n/2 for transactions and OpenZeppelin's ECDSA for messages;
-        // (r, n - s) is the other valid signature for the same key and digest.
-        if (s.compareTo(Secp256k1.HALF_N) > 0) {
-            s = Secp256k1.N.subtract(s);
-        }
-        int recoveryId = recoveryId(digest, r, s);
-        Words.putUint(r, out, offset);
-        Words.putUint(s, out, offset + 32);
-        out[offset + 64] = (byte) (27 + recoveryId);
-    }
-
-    /**
-     * The y-parity of R for the final (r, s), found by recomputing R = (e/s)·G + (r/s)·Q — exactly
-     * the verification equation. One double-scalar multiplication both selects v and verifies the
-     * signature against our own public key before it leaves the process, so a fault or a corrupted
-     * key copy can never emit a signature the venue would reject.
-     */
-    private int recoveryId(byte[] digest, BigInteger r, BigInteger s) {
         BigInteger n = Secp256k1.N;
-        BigInteger e = new BigInteger(1, digest);
-        BigInteger sInv = s.modInverse(n);
-        ECPoint point = ECAlgorithms.sumOfTwoMultiplies(
-                Secp256k1.DOMAIN.getG(), e.multiply(sInv).mod(n), publicPoint, r.multiply(sInv).mod(n)).normalize();
-        if (point.isInfinity()) {
-            throw new IllegalStateException("signature self-check failed for " + address);
+        BigInteger d = new BigInteger(1, privateKey);
+        BigInteger e = new BigInteger(1, digest); // a 256-bit digest for a 256-bit order: no truncation
+        kCalculator.init(n, d, digest);
+        while (true) {
+            // ECDSA as Bouncy Castle's ECDSASigner computes it (same RFC 6979 k, same r and s), but
+            // keeping R: its y-parity is the recovery id, so v costs no second point multiplication.
+            BigInteger k = kCalculator.nextK();
+            ECPoint bigR = BASE_MULTIPLIER.multiply(Secp256k1.DOMAIN.getG(), k).normalize();
+            BigInteger x = bigR.getAffineXCoord().toBigInteger();
+            BigInteger r = x.mod(n);
+            if (r.signum() == 0) {
+                continue;
+            }
+            BigInteger s = BigIntegers.modOddInverse(n, k).multiply(e.add(d.multiply(r))).mod(n);
+            if (s.signum() == 0) {
+                continue;
+            }
+            if (x.compareTo(n) >= 0) {
+                // R.x in [n, p): probability about 2^-128. Ethereum's ecrecover only takes v = 27/28,
+                // so such a signature is unusable; a different salt gives a different digest.
+                throw new IllegalStateException("signature needs recovery id >= 2, which ecrecover cannot accept; re-sign with a new salt");
+            }
+            int recoveryId = bigR.getAffineYCoord().testBitZero() ? 1 : 0;
+            // EIP-2: Ethereum rejects s > n/2 for transactions and OpenZeppelin's ECDSA for messages;
+            // (r, n - s) is the other valid signature for the same key and digest, made by -R.
+            if (s.compareTo(Secp256k1.HALF_N) > 0) {
+                s = n.subtract(s);
+                recoveryId ^= 1;
+            }
+            Words.putUint(r, out, offset);
+            Words.putUint(s, out, offset + 32);
+            out[offset + 64] = (byte) (27 + recoveryId);
+            return;
         }
-        BigInteger x = point.getAffineXCoord().toBigInteger();
-        if (!x.mod(n).equals(r)) {
-            throw new IllegalStateException("signature self-check failed for " + address);
-        }
-        if (x.compareTo(n) >= 0) {
-            // R.x in [n, p): probability about 2^-128. Ethereum's ecrecover only takes v = 27/28,
-            // so such a signature is unusable; a different salt gives a different digest.
-            throw new IllegalStateException("signature needs recovery id >= 2, which ecrecover cannot accept; re-sign with a new salt");
-        }
-        return point.getAffineYCoord().testBitZero() ? 1 : 0;
     }
 
     /**

@@ -30,6 +30,9 @@ public final class MarketCatalog {
     private final WindowSpec decoyWindow;
     private final List<String> assets;
     private final long historyStart;
+    /** Lookahead and retention are real-time spans: compressed, so a compressed world lists as many windows. */
+    private final long lookaheadMillis;
+    private final long retentionMillis;
 
     private final List<SimMarket> markets = new ArrayList<>();
     private final List<SimEvent> events = new ArrayList<>();
@@ -58,6 +61,8 @@ public final class MarketCatalog {
         this.decoyWindow = WindowSpec.of("1h", sim.timeCompression());
         this.assets = List.copyOf(new TreeSet<>(assets));
         this.historyStart = historyStart;
+        this.lookaheadMillis = Math.round(rules.lookahead().toMillis() / sim.timeCompression());
+        this.retentionMillis = Math.round(rules.retention().toMillis() / sim.timeCompression());
     }
 
     public List<WindowSpec> windows() {
@@ -67,8 +72,8 @@ public final class MarketCatalog {
     /** Lists the windows that entered the lookahead; returns the new markets in creation order. */
     public List<SimMarket> refresh(long now) {
         List<SimMarket> created = new ArrayList<>();
-        long from = Math.max(historyStart, now - rules.retention().toMillis());
-        long to = now + rules.lookahead().toMillis();
+        long from = Math.max(historyStart, now - retentionMillis);
+        long to = now + lookaheadMillis;
         for (WindowSpec w : windows) {
             for (long s = w.startOf(from) < historyStart ? w.startOf(from) + w.lengthMillis() : w.startOf(from); s <= to;
                  s += w.lengthMillis()) {
@@ -102,7 +107,7 @@ public final class MarketCatalog {
                 + "/USD price at the end of the window is greater than or equal to the price at the beginning of the "
                 + "window, and to \"Down\" otherwise. Resolution source: the simulator's price world.";
         SimEvent e = new SimEvent(Ids.numeric(seed, slug, "event"), slug, title, description,
-                asset + "-up-or-down-" + w.label(), asset, start, end, Math.min(now, start - rules.lookahead().toMillis()),
+                asset + "-up-or-down-" + w.label(), asset, start, end, Math.min(now, start - lookaheadMillis),
                 false, false, "");
         boolean low = Ids.unit(seed, slug, "low-liquidity") < rules.lowLiquidityShare();
         double liquidity = low ? rules.lowLiquidityUsd()
@@ -123,7 +128,7 @@ public final class MarketCatalog {
         String title = name + " price range - " + etDate(start) + ", " + etTime(start) + " ET";
         SimEvent e = new SimEvent(Ids.numeric(seed, slug, "event"), slug, title,
                 "Which range will " + name + " close in? Multi-outcome neg-risk event (augmented).",
-                fullName(asset) + "-price-range", asset, start, end, Math.min(now, start - rules.lookahead().toMillis()),
+                fullName(asset) + "-price-range", asset, start, end, Math.min(now, start - lookaheadMillis),
                 true, true, Ids.hex32(seed, slug, "neg-risk-market"));
         List<SimMarket> out = new ArrayList<>(2);
         String[] kinds = {"above", "other"};
@@ -231,7 +236,7 @@ public final class MarketCatalog {
 
     /** Whether Gamma still lists the event at {@code now}. */
     public boolean listed(SimEvent e, long now) {
-        return e.endMillis() > now - rules.retention().toMillis();
+        return e.endMillis() > now - retentionMillis;
     }
 
     public TokenRef token(String tokenId) {

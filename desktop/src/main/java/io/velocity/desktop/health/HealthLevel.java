@@ -1,0 +1,6 @@
+package io.velocity.desktop.health;
+
+/** Colour level of a health tile. */
+public enum HealthLevel {
+    OK, WARN, ALARM, UNKNOWN
+}
