@@ -35,15 +35,16 @@ import java.util.function.Supplier;
  * ({@code feed.binance}, {@code feed.clobMarket}, {@code feed.allora}, {@code feed.gamma},
  * {@code clock}) and to the sink's {@code onFeedState} (clock drift as feed {@code clock}).
  *
- * <p>The venue URLs are taken as configured: for simulated feeds the caller points them at the
- * simulator first ({@code SimEndpoints.applyTo}).
+ * <p>The venue URLs come from {@link Dependencies#venues()}: the configured ones, or for simulated
+ * feeds the simulator's ({@code SimEndpoints.applyTo}).
  */
 public final class MarketData implements AutoCloseable {
 
     /**
      * What the feeds need from the application.
      *
-     * @param config      the configuration (venues, markets, feedHealth, clock)
+     * @param config      the configuration (markets, feedHealth, clock, engine.bookLevels)
+     * @param venues      the venue endpoints to use (the configured ones, or the simulator's)
      * @param sink        where every update goes (the engine's ring)
      * @param health      the health registry
      * @param clock       wall and monotonic time (the simulator's clock in simulated runs)
@@ -52,7 +53,7 @@ public final class MarketData implements AutoCloseable {
      * @param paramsStore where market parameters are stored ({@link MarketParamsStore#NONE} without one)
      * @param ntp         whether to ask the configured NTP servers (off in tests: no network)
      */
-    public record Dependencies(AppConfig config, MarketDataSink sink, HealthRegistry health, Clock clock,
+    public record Dependencies(AppConfig config, VenuesConfig venues, MarketDataSink sink, HealthRegistry health, Clock clock,
                                Supplier<char[]> alloraKey, BookMirror bookMirror, MarketParamsStore paramsStore,
                                boolean ntp) {
     }
@@ -66,9 +67,39 @@ public final class MarketData implements AutoCloseable {
     private final ClockDriftMonitor clockDrift;
     private final AppConfig config;
 
+    /**
+     * Builds and starts every feed against {@code venues} (the simulator's in paper-on-simulated
+     * feeds), mirroring books and market parameters to {@code redis} when one is given.
+     *
+     * @param alloraKey the Allora API key (copied; the caller zeroes its own array)
+     */
+    public static MarketData start(AppConfig app, VenuesConfig venues, MarketDataSink sink, HealthRegistry health, Clock clock,
+                                   char[] alloraKey, io.velocity.storage.redis.RedisStore redis) {
+        char[] key = java.util.Arrays.copyOf(alloraKey, alloraKey.length);
+        io.velocity.marketdata.redis.RedisBookMirror mirror = redis == null ? null
+                : new io.velocity.marketdata.redis.RedisBookMirror(redis, Duration.ofMillis(200));
+        MarketData md = new MarketData(new Dependencies(app, venues, sink, health, clock,
+                () -> java.util.Arrays.copyOf(key, key.length), mirror == null ? BookMirror.NONE : mirror,
+                redis == null ? MarketParamsStore.NONE : new io.velocity.marketdata.redis.RedisMarketParamsStore(redis),
+                // against the simulator (the default run works offline) the drift reference is its Binance time
+                app.feeds() != io.velocity.config.FeedSource.SIM));
+        md.onClose(() -> java.util.Arrays.fill(key, '\0'));
+        if (mirror != null) {
+            md.onClose(mirror::close);
+        }
+        md.start();
+        return md;
+    }
+
+    private final java.util.Deque<Runnable> onClose = new java.util.ArrayDeque<>();
+
+    private void onClose(Runnable r) {
+        onClose.push(r);
+    }
+
     public MarketData(Dependencies d) {
         this.config = d.config();
-        VenuesConfig v = config.venues();
+        VenuesConfig v = d.venues();
         FeedHealthConfig fh = config.feedHealth();
         Clock clock = d.clock();
         VenueHttp http = new VenueHttp(VenueHttp.newClient(Duration.ofSeconds(5)), v.clob().requestTimeout());
@@ -79,8 +110,12 @@ public final class MarketData implements AutoCloseable {
                 v.binance().maxReconnectBackoff(), Duration.ofSeconds(2)), http, d.sink(),
                 health("binance", fh.binance(), d), malformed("binance", clock), clock);
 
-        clobMarket = new ClobMarketFeed(ClobMarketFeed.Settings.of(v.clob().wsMarketUrl(), v.clob().restUrl(),
-                fh.clobMarket().staleAfter(), v.binance().maxReconnectBackoff()), http, d.sink(),
+        ClobMarketFeed.Settings clobSettings = ClobMarketFeed.Settings.of(v.clob().wsMarketUrl(), v.clob().restUrl(),
+                fh.clobMarket().staleAfter(), v.binance().maxReconnectBackoff());
+        clobSettings = new ClobMarketFeed.Settings(clobSettings.wsUrl(), clobSettings.restUrl(), clobSettings.pingInterval(),
+                clobSettings.silentAfter(), clobSettings.auditInterval(), clobSettings.hashGrace(), clobSettings.maxBackoff(),
+                Math.max(config.engine().bookLevels(), 10));
+        clobMarket = new ClobMarketFeed(clobSettings, http, d.sink(),
                 health("clobMarket", fh.clobMarket(), d), malformed("clobMarket", clock), d.bookMirror(), clock);
 
         GammaDiscovery.Listener wiring = new GammaDiscovery.Listener() {
@@ -174,6 +209,9 @@ public final class MarketData implements AutoCloseable {
     @Override
     public void close() {
         clockDrift.close();
+        while (!onClose.isEmpty()) {
+            onClose.pop().run();
+        }
         allora.close();
         discovery.close();
         clobMarket.close();

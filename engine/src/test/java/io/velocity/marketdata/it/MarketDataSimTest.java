@@ -54,7 +54,8 @@ class MarketDataSimTest {
     }
 
     private MarketData start() {
-        md = new MarketData(new MarketData.Dependencies(config(sim.endpoints()), sink, registry, simClock,
+        AppConfig cfg = config(sim.endpoints());
+        md = new MarketData(new MarketData.Dependencies(cfg, cfg.venues(), sink, registry, simClock,
                 "sim-allora-key"::toCharArray, BookMirror.NONE, stored::add, false));
         md.start();
         return md;
@@ -112,6 +113,41 @@ class MarketDataSimTest {
         if (lowLiquidityExists) {
             assertThat(found).hasSizeLessThan(sim.inspect(st -> (int) st.catalog().markets().stream()
                     .filter(x -> x.upDown() && !x.closed() && x.endMillis() > now && x.endMillis() <= now + 3_600_000L).count()));
+        }
+    }
+
+    @Test
+    void mirrorsBooksAndStoresMarketParametersInRedis() throws Exception {
+        AppConfig cfg = config(sim.endpoints());
+        try (io.velocity.storage.redis.RedisStore redis = io.velocity.storage.redis.RedisStore.connect(
+                io.velocity.storage.SharedStores.redis().url())) {
+            md = MarketData.start(cfg, cfg.venues(), sink, registry, simClock, "k".toCharArray(), redis);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                advance(100);
+                return !sink.markets.isEmpty() && !sink.tops.isEmpty();
+            });
+            MarketInfo m = sink.markets.get(0);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                var meta = redis.market(m.conditionId()).toCompletableFuture().get().orElseThrow();
+                assertThat(meta.upTokenId()).isEqualTo(m.upTokenId());
+                assertThat(meta.feeRate()).isEqualTo(m.feeRate());
+                assertThat(meta.feeRateBps()).isEqualTo(m.feeRateBps());
+                assertThat(meta.minTickSizeMicros()).isEqualTo(m.tickE4() * 100L);
+            });
+            md.close(); // flushes the mirror
+            md = null;
+            String token = sink.tops.get(sink.tops.size() - 1).tokenId();
+            io.velocity.marketdata.BookTop top = sink.lastTop(token);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                var bids = redis.book(token, io.velocity.storage.redis.BookSide.BIDS).toCompletableFuture().get();
+                assertThat(bids).hasSize(top.bidDepth());
+                if (top.bidDepth() > 0) {
+                    assertThat(bids).anySatisfy(l -> {
+                        assertThat(l.priceMicros()).isEqualTo(top.bidPrices()[0] * 100);
+                        assertThat(l.sizeMicros()).isEqualTo(top.bidSizes()[0]);
+                    });
+                }
+            });
         }
     }
 
