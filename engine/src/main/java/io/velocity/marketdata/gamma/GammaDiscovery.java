@@ -99,6 +99,8 @@ public final class GammaDiscovery implements AutoCloseable {
     /** Polls now, then every interval ± jitter. */
     public void start() {
         timer.execute(this::pollAndReschedule);
+        // windows end on the clock, not on a poll: check every second
+        timer.scheduleAtFixedRate(() -> expireEnded(clock.epochMillis()), 1, 1, TimeUnit.SECONDS);
     }
 
     private void pollAndReschedule() {
@@ -263,11 +265,10 @@ public final class GammaDiscovery implements AutoCloseable {
         store.store(info);
         sink.onMarket(info);
         each(l -> l.onNewMarket(info));
-        long untilEnd = info.windowEndMillis() - clock.epochMillis();
-        timer.schedule(() -> expireEnded(clock.epochMillis()), Math.max(0, untilEnd), TimeUnit.MILLISECONDS);
     }
 
-    private void expireEnded(long now) {
+    /** Expires every known market whose window has ended by {@code now}. */
+    public void expireEnded(long now) {
         for (MarketInfo m : List.copyOf(known.values())) {
             if (m.windowEndMillis() <= now) {
                 expire(m, "window over");

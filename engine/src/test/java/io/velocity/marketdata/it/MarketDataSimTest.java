@@ -117,6 +117,40 @@ class MarketDataSimTest {
     }
 
     @Test
+    void malformedMessagesAreCountedLoggedOncePerKindAndNeverKillAFeed() {
+        MarketData m = start();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            advance(100);
+            assertThat(registry.get("feed.binance").state()).isEqualTo(HealthState.UP);
+            assertThat(registry.get("feed.clobMarket").state()).isEqualTo(HealthState.UP);
+            assertThat(sink.tops).isNotEmpty();
+        });
+        try (io.velocity.telemetry.LogCapture logs = new io.velocity.telemetry.LogCapture()) {
+            sim.faults().malformedNext(io.velocity.sim.fault.FaultInjector.Feed.BINANCE, 20);
+            sim.faults().malformedNext(io.velocity.sim.fault.FaultInjector.Feed.CLOB_MARKET, 20);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                advance(100);
+                long binance = m.malformedCounts().get("binance").values().stream().mapToLong(Long::longValue).sum();
+                long clob = m.malformedCounts().get("clobMarket").values().stream().mapToLong(Long::longValue).sum();
+                assertThat(binance).isEqualTo(20);
+                assertThat(clob).isEqualTo(20);
+            });
+            int spots = sink.spots.size();
+            int tops = sink.tops.size();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                advance(100);
+                assertThat(sink.spots.size()).isGreaterThan(spots);
+                assertThat(sink.tops.size()).isGreaterThan(tops);
+                assertThat(registry.get("feed.binance").state()).isEqualTo(HealthState.UP);
+                assertThat(registry.get("feed.clobMarket").state()).isEqualTo(HealthState.UP);
+            });
+            long lines = logs.text().lines().filter(l -> l.contains("message(s) since the last report")).count();
+            long kinds = m.malformedCounts().values().stream().mapToLong(java.util.Map::size).sum();
+            assertThat(lines).isEqualTo(kinds);
+        }
+    }
+
+    @Test
     void mirrorsBooksAndStoresMarketParametersInRedis() throws Exception {
         AppConfig cfg = config(sim.endpoints());
         try (io.velocity.storage.redis.RedisStore redis = io.velocity.storage.redis.RedisStore.connect(
@@ -149,6 +183,23 @@ class MarketDataSimTest {
                 }
             });
         }
+    }
+
+    @Test
+    void expiresMarketsWhenTheirWindowEndsAndDropsTheirBooks() throws Exception {
+        MarketData m = start();
+        m.discovery().pollOnce().get(10, TimeUnit.SECONDS);
+        MarketInfo first = m.discovery().markets().stream()
+                .min(java.util.Comparator.comparingLong(MarketInfo::windowEndMillis)).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                m.clobMarket().withBooks(b -> b.tokens().contains(first.upTokenId())));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            advance(1_000);
+            return sink.expired.contains(first.conditionId() + ": window over");
+        });
+        boolean stillTracked = m.clobMarket().withBooks(b -> b.tokens().contains(first.upTokenId()));
+        assertThat(stillTracked).isFalse();
+        assertThat(m.discovery().markets()).doesNotContain(first);
     }
 
     @Test
