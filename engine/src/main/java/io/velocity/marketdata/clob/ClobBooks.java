@@ -598,6 +598,11 @@ public final class ClobBooks implements ClobMarketHandler {
         return hashMatches + "/" + hashChecks + (hashCheck ? "" : " (off)");
     }
 
+    /** Hash checks that did not match since start (a missed change, or a field that arrived later). */
+    public long hashMismatches() {
+        return hashChecks - hashMatches;
+    }
+
     /** True while hash verification is on. */
     public boolean hashCheckEnabled() {
         return hashCheck;

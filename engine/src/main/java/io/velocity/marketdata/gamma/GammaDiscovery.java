@@ -73,7 +73,7 @@ public final class GammaDiscovery implements AutoCloseable {
     private final ClobRestParser clobParser = new ClobRestParser();
     private final DiscoveryFilter filter;
     private final Map<String, MarketInfo> known = new ConcurrentHashMap<>();
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
     private int failures;
@@ -209,8 +209,8 @@ public final class GammaDiscovery implements AutoCloseable {
             }
             MarketInfo existing = m.conditionId() == null ? null : known.get(m.conditionId());
             if (v.accepted()) {
-                if (existing == null && pending.add(m.conditionId())) {
-                    work.add(fetchParams(v).whenComplete((x, e) -> pending.remove(m.conditionId())));
+                if (existing == null) {
+                    work.add(fetchOnce(v));
                 }
             } else if (existing != null) {
                 expire(existing, v.reason());
@@ -219,6 +219,21 @@ public final class GammaDiscovery implements AutoCloseable {
             }
         }
         return CompletableFuture.allOf(work.toArray(CompletableFuture[]::new));
+    }
+
+    /** Fetches a market's parameters, or joins the fetch an overlapping poll already started. */
+    private CompletableFuture<Void> fetchOnce(DiscoveryFilter.Verdict v) {
+        String id = v.market().conditionId();
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = pending.putIfAbsent(id, mine);
+        if (running != null) {
+            return running;
+        }
+        fetchParams(v).whenComplete((x, e) -> {
+            pending.remove(id, mine);
+            mine.complete(null);
+        });
+        return mine;
     }
 
     private CompletableFuture<Void> fetchParams(DiscoveryFilter.Verdict v) {

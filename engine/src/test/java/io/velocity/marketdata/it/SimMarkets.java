@@ -18,7 +18,7 @@ final class SimMarkets {
         return sim.inspect(st -> {
             long now = st.world().now();
             return st.catalog().markets().stream()
-                    .filter(m -> m.upDown() && m.quoted() && !m.closed() && m.startMillis() <= now && m.endMillis() > now + 60_000)
+                    .filter(m -> m.upDown() && m.quoted() && !m.closed() && m.startMillis() <= now && m.endMillis() > now + 5_000)
                     .sorted((a, b) -> Long.compare(b.endMillis(), a.endMillis()))
                     .limit(max).toList();
         });
