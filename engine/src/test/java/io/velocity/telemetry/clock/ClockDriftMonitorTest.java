@@ -36,7 +36,7 @@ class ClockDriftMonitorTest {
             ntp.skew(-900);
             assertThat(monitor.check()).isTrue();
             assertThat(health.get("clock").state()).isEqualTo(HealthState.DOWN);
-            assertThat(health.get("clock").detail()).contains("exceeds 250 ms").contains("ntp -9");
+            assertThat(health.get("clock").detail()).contains("exceeds 250 ms").containsPattern("ntp -[89][0-9][0-9] ms");
             ntp.skew(0);
             assertThat(monitor.check()).isFalse();
             assertThat(alarms).hasSize(3);
