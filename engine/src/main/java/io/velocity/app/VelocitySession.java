@@ -168,10 +168,26 @@ public final class VelocitySession implements AutoCloseable {
         char[] alloraKey = alloraKey(keystore);
         try {
             closeables.push(io.velocity.marketdata.MarketData.start(configService.current().app(), venues,
-                    engine, health, Clock.SYSTEM, alloraKey, storage.redis()));
+                    engine, health, Clock.SYSTEM, alloraKey, storage.redis(), userChannelCredentials(keystore)));
         } finally {
             java.util.Arrays.fill(alloraKey, '\0');
         }
+    }
+
+    /**
+     * The CLOB user channel's credentials in live mode (from the keystore, read at each
+     * connection), else null: paper trading fills against the simulator's or the paper gateway's
+     * books, not a venue account.
+     */
+    private java.util.function.Supplier<io.velocity.marketdata.clob.ClobUserFeed.Credentials> userChannelCredentials(
+            Keystore keystore) {
+        if (keystore == null || configService.current().app().mode() != Mode.LIVE) {
+            return null;
+        }
+        return () -> new io.velocity.marketdata.clob.ClobUserFeed.Credentials(
+                keystore.get(io.velocity.security.SecretNames.CLOB_API_KEY).copyChars(),
+                keystore.get(io.velocity.security.SecretNames.CLOB_API_SECRET).copyChars(),
+                keystore.get(io.velocity.security.SecretNames.CLOB_API_PASSPHRASE).copyChars());
     }
 
     /** The Allora key from the keystore; against the simulator (which accepts any key) a fixed one. */

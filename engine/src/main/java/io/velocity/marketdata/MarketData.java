@@ -9,6 +9,7 @@ import io.velocity.marketdata.binance.BinanceFeed;
 import io.velocity.marketdata.binance.BinanceTimeSource;
 import io.velocity.marketdata.clob.BookMirror;
 import io.velocity.marketdata.clob.ClobMarketFeed;
+import io.velocity.marketdata.clob.ClobUserFeed;
 import io.velocity.marketdata.gamma.GammaDiscovery;
 import io.velocity.marketdata.gamma.MarketParamsStore;
 import io.velocity.marketdata.health.FeedHealth;
@@ -29,11 +30,11 @@ import java.util.function.Supplier;
 
 /**
  * Every market-data feed wired together from the configuration: Binance (spot, volatility,
- * window opens), Gamma discovery, the CLOB market channel (books), Allora signals, feed health
- * and clock drift. Discovery drives the book subscriptions and the window-open tracker. All
+ * window opens), Gamma discovery, the CLOB market channel (books), the CLOB user channel (live
+ * trading only), Allora signals, feed health and clock drift. Discovery drives the book subscriptions and the window-open tracker. All
  * output goes to one {@link MarketDataSink}; health goes to the {@link HealthRegistry}
- * ({@code feed.binance}, {@code feed.clobMarket}, {@code feed.allora}, {@code feed.gamma},
- * {@code clock}) and to the sink's {@code onFeedState} (clock drift as feed {@code clock}).
+ * ({@code feed.binance}, {@code feed.clobMarket}, {@code feed.clobUser}, {@code feed.allora},
+ * {@code feed.gamma}, {@code clock}) and to the sink's {@code onFeedState} (clock drift as feed {@code clock}).
  *
  * <p>The venue URLs come from {@link Dependencies#venues()}: the configured ones, or for simulated
  * feeds the simulator's ({@code SimEndpoints.applyTo}).
@@ -52,10 +53,12 @@ public final class MarketData implements AutoCloseable {
      * @param bookMirror  Redis mirror of the books ({@link BookMirror#NONE} without a hot store)
      * @param paramsStore where market parameters are stored ({@link MarketParamsStore#NONE} without one)
      * @param ntp         whether to ask the configured NTP servers (off in tests: no network)
+     * @param userCredentials CLOB L2 credentials for the user channel, read at each connection; null
+     *                    leaves the user channel off (paper trading has no venue account)
      */
     public record Dependencies(AppConfig config, VenuesConfig venues, MarketDataSink sink, HealthRegistry health, Clock clock,
                                Supplier<char[]> alloraKey, BookMirror bookMirror, MarketParamsStore paramsStore,
-                               boolean ntp) {
+                               boolean ntp, Supplier<ClobUserFeed.Credentials> userCredentials) {
     }
 
     private final Map<String, MalformedMessages> malformed = new LinkedHashMap<>();
@@ -64,6 +67,7 @@ public final class MarketData implements AutoCloseable {
     private final ClobMarketFeed clobMarket;
     private final GammaDiscovery discovery;
     private final AlloraPoller allora;
+    private final ClobUserFeed clobUser;
     private final ClockDriftMonitor clockDrift;
     private final AppConfig config;
 
@@ -75,6 +79,18 @@ public final class MarketData implements AutoCloseable {
      */
     public static MarketData start(AppConfig app, VenuesConfig venues, MarketDataSink sink, HealthRegistry health, Clock clock,
                                    char[] alloraKey, io.velocity.storage.redis.RedisStore redis) {
+        return start(app, venues, sink, health, clock, alloraKey, redis, null);
+    }
+
+    /**
+     * As {@link #start(AppConfig, VenuesConfig, MarketDataSink, HealthRegistry, Clock, char[],
+     * io.velocity.storage.redis.RedisStore)} with the CLOB user channel on (live trading).
+     *
+     * @param userCredentials read at each user-channel connection; null leaves the channel off
+     */
+    public static MarketData start(AppConfig app, VenuesConfig venues, MarketDataSink sink, HealthRegistry health, Clock clock,
+                                   char[] alloraKey, io.velocity.storage.redis.RedisStore redis,
+                                   Supplier<ClobUserFeed.Credentials> userCredentials) {
         char[] key = java.util.Arrays.copyOf(alloraKey, alloraKey.length);
         io.velocity.marketdata.redis.RedisBookMirror mirror = redis == null ? null
                 : new io.velocity.marketdata.redis.RedisBookMirror(redis, Duration.ofMillis(200));
@@ -82,7 +98,7 @@ public final class MarketData implements AutoCloseable {
                 () -> java.util.Arrays.copyOf(key, key.length), mirror == null ? BookMirror.NONE : mirror,
                 redis == null ? MarketParamsStore.NONE : new io.velocity.marketdata.redis.RedisMarketParamsStore(redis),
                 // against the simulator (the default run works offline) the drift reference is its Binance time
-                app.feeds() != io.velocity.config.FeedSource.SIM));
+                app.feeds() != io.velocity.config.FeedSource.SIM, userCredentials));
         md.onClose(() -> java.util.Arrays.fill(key, '\0'));
         if (mirror != null) {
             md.onClose(mirror::close);
@@ -140,6 +156,10 @@ public final class MarketData implements AutoCloseable {
                 v.allora().topics(), v.allora().pollInterval(), v.allora().maxStalenessRatio()), http, d.sink(),
                 health("allora", fh.allora(), d), malformed("allora", clock), d.alloraKey(), clock);
 
+        clobUser = d.userCredentials() == null ? null : new ClobUserFeed(v.clob().wsUserUrl(), Duration.ofSeconds(10),
+                v.binance().maxReconnectBackoff(), d.userCredentials(), d.sink(), health("clobUser", fh.clobUser(), d),
+                malformed("clobUser", clock), clock);
+
         List<TimeSource> sources = new ArrayList<>();
         if (d.ntp() && !config.clock().ntpServers().isEmpty()) {
             sources.add(new NtpTimeSource(config.clock().ntpServers(), Duration.ofSeconds(2)));
@@ -176,6 +196,9 @@ public final class MarketData implements AutoCloseable {
         clobMarket.start();
         discovery.start();
         allora.start();
+        if (clobUser != null) {
+            clobUser.start();
+        }
         clockDrift.start(config.clock().checkInterval());
     }
 
@@ -193,6 +216,11 @@ public final class MarketData implements AutoCloseable {
 
     public AlloraPoller allora() {
         return allora;
+    }
+
+    /** The user channel, null when off. */
+    public ClobUserFeed clobUser() {
+        return clobUser;
     }
 
     public ClockDriftMonitor clockDrift() {
@@ -213,6 +241,9 @@ public final class MarketData implements AutoCloseable {
             onClose.pop().run();
         }
         allora.close();
+        if (clobUser != null) {
+            clobUser.close();
+        }
         discovery.close();
         clobMarket.close();
         binance.close();

@@ -56,7 +56,7 @@ class MarketDataSimTest {
     private MarketData start() {
         AppConfig cfg = config(sim.endpoints());
         md = new MarketData(new MarketData.Dependencies(cfg, cfg.venues(), sink, registry, simClock,
-                "sim-allora-key"::toCharArray, BookMirror.NONE, stored::add, false));
+                "sim-allora-key"::toCharArray, BookMirror.NONE, stored::add, false, null));
         md.start();
         return md;
     }
