@@ -101,7 +101,8 @@ public final class BinanceFeed implements AutoCloseable {
     /** Connects and starts the rotation check. */
     public void start() {
         primary = open();
-        timer.scheduleAtFixedRate(this::checkRotation, 1, 1, TimeUnit.SECONDS);
+        long check = Math.max(50, Math.min(1_000, settings.rotateAfter().toMillis() / 4));
+        timer.scheduleAtFixedRate(this::checkRotation, check, check, TimeUnit.MILLISECONDS);
     }
 
     /** Window opens: discovery registers each window's start here. */

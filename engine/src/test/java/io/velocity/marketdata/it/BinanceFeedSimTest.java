@@ -91,8 +91,30 @@ class BinanceFeedSimTest {
     }
 
     @Test
+    void answersTheServersPingsSoTheConnectionSurvives() {
+        ManualClock clock = new ManualClock(SimFixture.START);
+        // this venue pings every second and drops a client that stays silent for 1.5 intervals
+        try (VenueSimulator pinging = SimFixture.manual(clock, "sim.binance.pingInterval=1s")) {
+            FeedHealth health = monitor.watch(new FeedHealth("binance", Duration.ofSeconds(2), Duration.ofSeconds(10),
+                    Clock.SYSTEM, new HealthRegistry(Clock.SYSTEM), sink));
+            feed = new BinanceFeed(new BinanceFeed.Settings(pinging.endpoints().binanceWs(), pinging.endpoints().binanceRest(),
+                    Map.of("btc", "btcusdt"), Duration.ofHours(23), Duration.ofMillis(500), Duration.ofMillis(300)),
+                    new VenueHttp(VenueHttp.newClient(Duration.ofSeconds(2)), Duration.ofSeconds(2)), sink, health, malformed,
+                    Clock.SYSTEM);
+            feed.start();
+            long until = System.nanoTime() + 2_500_000_000L;
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                SimFixture.advance(pinging, clock, 100);
+                return System.nanoTime() > until;
+            });
+            assertThat(feed.reconnects()).isZero();
+            assertThat(feed.health().state()).isEqualTo(FeedState.LIVE);
+        }
+    }
+
+    @Test
     void rotatesBeforeTheConnectionLimitWithOverlapAndWithoutGoingDown() {
-        BinanceFeed f = feed(Duration.ofMillis(1200));
+        BinanceFeed f = feed(Duration.ofMillis(700));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             advance(100);
             return f.health().state() == FeedState.LIVE;
