@@ -232,8 +232,10 @@ public final class ClobMarketFeed implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        // The first message of a connection names every token; an empty list still opens the channel.
-        s.send(subscription(tokens, null));
+        // The first message of a connection names every token; with none yet, the first track() subscribes.
+        if (!tokens.isEmpty()) {
+            s.send(subscription(tokens, null));
+        }
         LOG.info("CLOB market channel connected, {} tokens subscribed", tokens.size());
     }
 
