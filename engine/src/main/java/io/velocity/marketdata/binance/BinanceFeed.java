@@ -36,6 +36,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       delivers its first message it becomes the primary and the old one closes after
  *       {@code overlap}. Both deliver meanwhile; {@link BinanceSpot} drops the duplicates by
  *       aggregate-trade and book-ticker update id.</li>
+ *   <li>Frozen (connected, pings answered, no data for {@code feedHealth.binance.frozenAfter}):
+ *       the connection is dropped and made again.</li>
  *   <li>Outage: reconnect with jittered exponential backoff up to {@code maxReconnectBackoff};
  *       window opens that fall into the gap are fetched from the kline endpoint.</li>
  * </ul>
@@ -95,6 +97,18 @@ public final class BinanceFeed implements AutoCloseable {
             Thread t = new Thread(r, "binance-timer");
             t.setDaemon(true);
             return t;
+        });
+        health.onChange(s -> {
+            if (s.state() == io.velocity.marketdata.FeedState.FROZEN && !closed) {
+                // connected, pings answered, no data: drop the socket; the close handler reconnects
+                LOG.warn("Binance stream frozen ({}); reconnecting", s.detail());
+                timer.execute(() -> {
+                    FeedSocket p = primary;
+                    if (p != null) {
+                        p.closeConnection(1000, "frozen");
+                    }
+                });
+            }
         });
     }
 

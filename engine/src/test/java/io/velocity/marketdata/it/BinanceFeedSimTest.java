@@ -43,7 +43,11 @@ class BinanceFeedSimTest {
     }
 
     private BinanceFeed feed(Duration rotateAfter) {
-        FeedHealth health = monitor.watch(new FeedHealth("binance", Duration.ofSeconds(2), Duration.ofSeconds(10), Clock.SYSTEM,
+        return feed(rotateAfter, Duration.ofSeconds(10));
+    }
+
+    private BinanceFeed feed(Duration rotateAfter, Duration frozenAfter) {
+        FeedHealth health = monitor.watch(new FeedHealth("binance", Duration.ofMillis(500), frozenAfter, Clock.SYSTEM,
                 new HealthRegistry(Clock.SYSTEM), sink));
         feed = new BinanceFeed(new BinanceFeed.Settings(sim.endpoints().binanceWs(), sim.endpoints().binanceRest(),
                 Map.of("btc", "btcusdt", "eth", "ethusdt", "sol", "solusdt", "xrp", "xrpusdt"), rotateAfter,
@@ -126,6 +130,27 @@ class BinanceFeedSimTest {
         assertThat(f.duplicates()).as("both connections delivered during the overlap").isPositive();
         assertThat(sink.feedStates).noneMatch(s -> s.feed().equals("binance") && s.state() == FeedState.DOWN);
         assertThat(f.reconnects()).isZero();
+    }
+
+    @Test
+    void detectsAFrozenStreamWithinItsThresholdAndReconnects() {
+        BinanceFeed f = feed(Duration.ofHours(23), Duration.ofMillis(1200));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            advance(100);
+            return f.health().state() == FeedState.LIVE;
+        });
+        sim.faults().freeze(FaultInjector.Feed.BINANCE);
+        long frozenAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            advance(100);
+            return sink.feedStates.stream().anyMatch(s -> s.feed().equals("binance") && s.state() == FeedState.FROZEN);
+        });
+        assertThat((System.nanoTime() - frozenAt) / 1_000_000).isLessThan(1200 + 500);
+        sim.faults().unfreeze(FaultInjector.Feed.BINANCE);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            advance(100);
+            return f.reconnects() >= 1 && f.health().state() == FeedState.LIVE;
+        });
     }
 
     @Test
