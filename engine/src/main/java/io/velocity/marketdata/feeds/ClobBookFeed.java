@@ -34,13 +34,13 @@ import java.util.concurrent.TimeUnit;
  * and repairs them from REST {@code /book} snapshots on gaps. {@link ClobBooks} has one writer:
  * every socket frame and every snapshot reply is applied on this feed's own "clob-books" thread.
  *
- * <p>Keepalive: text {@code PING} every 10 s. The silent-socket failure (the venue answers PONG
+ * <p>Keepalive: text {@code PING} at least every 10 s. The silent-socket failure (the venue answers PONG
  * but stops sending data) is caught per token: a token silent past the frozen threshold is
  * re-snapshotted, and when every token is silent the socket is replaced.
  */
 final class ClobBookFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClobBookFeed.class);
-    private static final long PING_MILLIS = 10_000;
+    private static final long MAX_PING_MILLIS = 10_000;
 
     private final VenuesConfig.Clob cfg;
     private final VenueGet http;
@@ -48,6 +48,7 @@ final class ClobBookFeed implements AutoCloseable {
     private final MalformedMessages malformed;
     private final ScheduledExecutorService scheduler;
     private final Duration frozenAfter;
+    private final Duration staleAfter;
     private final ExecutorService bookThread = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("clob-books").daemon().unstarted(r));
     private final ClobMarketParser parser = new ClobMarketParser();
@@ -59,8 +60,9 @@ final class ClobBookFeed implements AutoCloseable {
     private volatile boolean closed;
 
     ClobBookFeed(VenuesConfig.Clob cfg, VenueGet http, MarketDataSink sink, BookMirror mirror, FeedHealth health,
-                 MalformedMessages malformed, ScheduledExecutorService scheduler, Duration frozenAfter, Clock clock,
-                 int depth) {
+                 MalformedMessages malformed, ScheduledExecutorService scheduler, Duration staleAfter, Duration frozenAfter,
+                 Clock clock, int depth) {
+        this.staleAfter = staleAfter;
         this.cfg = cfg;
         this.http = http;
         this.health = health;
@@ -74,7 +76,9 @@ final class ClobBookFeed implements AutoCloseable {
 
     void start() {
         connect();
-        scheduler.scheduleAtFixedRate(this::keepAlive, PING_MILLIS, PING_MILLIS, TimeUnit.MILLISECONDS);
+        // The venue wants a PING at least every 10 s; more often keeps a quiet (no tokens yet) feed live by its PONGs.
+        long ping = Math.max(500, Math.min(MAX_PING_MILLIS, staleAfter.toMillis() / 2));
+        scheduler.scheduleAtFixedRate(this::keepAlive, ping, ping, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> bookThread.execute(this::checkSilence), 1, 1, TimeUnit.SECONDS);
     }
 

@@ -67,7 +67,7 @@ public final class MarketDataFeeds implements AutoCloseable {
 
         BookMirror mirror = redis == null ? BookMirror.NONE : new RedisBookMirror(redis, scheduler);
         ClobBookFeed books = new ClobBookFeed(venues.clob(), http, sink, mirror, clobHealth,
-                new MalformedMessages("clobMarket", clock), scheduler, fh.clobMarket().frozenAfter(), clock,
+                new MalformedMessages("clobMarket", clock), scheduler, fh.clobMarket().staleAfter(), fh.clobMarket().frozenAfter(), clock,
                 app.engine().bookLevels());
         MarketDataFeeds feeds = new MarketDataFeeds(scheduler, books);
 
@@ -88,7 +88,8 @@ public final class MarketDataFeeds implements AutoCloseable {
                 opens[0]::onStreamGap);
 
         GammaDiscovery gamma = new GammaDiscovery(venues.gamma(), venues.clob().restUrl(),
-                new DiscoveryFilter(app.markets().assets(), app.markets().durations(), app.markets().minLiquidityUsd()),
+                new DiscoveryFilter(app.markets().assets(), app.markets().durations(), app.markets().minLiquidityUsd(),
+                        app.feeds() == io.velocity.config.FeedSource.SIM ? app.sim().timeCompression() : 1.0),
                 http, sink, gammaHealth, new MalformedMessages("gamma", clock), scheduler, clock,
                 m -> {
                     books.track(m);

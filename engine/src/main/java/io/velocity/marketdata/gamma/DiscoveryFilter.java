@@ -16,6 +16,7 @@ public final class DiscoveryFilter {
     private final List<String> assets;
     private final List<String> durations;
     private final long minLiquidityMicros;
+    private final double timeCompression;
 
     /** The verdict on one market. */
     public record Verdict(GammaMarket market, String asset, String duration, String reason) {
@@ -26,9 +27,18 @@ public final class DiscoveryFilter {
     }
 
     public DiscoveryFilter(List<String> assets, List<String> durations, long minLiquidityMicros) {
+        this(assets, durations, minLiquidityMicros, 1.0);
+    }
+
+    /**
+     * @param timeCompression the venue simulator's time compression (windows last their nominal
+     *                        length divided by it); 1 for real venues
+     */
+    public DiscoveryFilter(List<String> assets, List<String> durations, long minLiquidityMicros, double timeCompression) {
         this.assets = assets.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         this.durations = List.copyOf(durations);
         this.minLiquidityMicros = minLiquidityMicros;
+        this.timeCompression = timeCompression;
     }
 
     /** Judges one market at {@code nowMillis}. */
@@ -75,7 +85,7 @@ public final class DiscoveryFilter {
         if (m.endMillis() <= nowMillis) {
             return new Verdict(m, asset, duration, "window over");
         }
-        long len = WindowSlugs.durationMillis(duration);
+        long len = Math.round(WindowSlugs.durationMillis(duration) / timeCompression);
         if (len > 0 && m.endMillis() - m.eventStartMillis() != len) {
             return new Verdict(m, asset, duration, "eventStartTime to endDate is not " + duration);
         }
