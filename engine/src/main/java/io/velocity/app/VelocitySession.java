@@ -215,7 +215,7 @@ public final class VelocitySession implements AutoCloseable {
     private void startFeeds(io.velocity.config.VenuesConfig venues, Keystore keystore) {
         char[] alloraKey = alloraKey(keystore);
         try {
-            closeables.push(io.velocity.marketdata.feeds.MarketDataFeeds.start(configService.current().app(), venues,
+            closeables.push(io.velocity.marketdata.MarketData.start(configService.current().app(), venues,
                     engine, health, Clock.SYSTEM, alloraKey, storage.redis()));
         } finally {
             java.util.Arrays.fill(alloraKey, '\0');

@@ -144,7 +144,7 @@ public final class AlloraParser {
             switch (name) {
                 case "status" -> f.status = JsonValues.bool(p) == 1 ? Boolean.TRUE
                         : JsonValues.bool(p) == 0 ? Boolean.FALSE : f.status;
-                case "message", "error" -> f.error = JsonValues.text(p);
+                case "message", "error", "apiResponseMessage" -> f.error = JsonValues.text(p);
                 case "data", "inference_data" -> {
                     if (t == JsonToken.START_OBJECT) {
                         read(p, f, name);

@@ -5,8 +5,11 @@ import io.velocity.core.Clock;
 import io.velocity.marketdata.BookTop;
 import io.velocity.marketdata.LastTrade;
 import io.velocity.marketdata.MarketDataSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,28 +17,35 @@ import java.util.Map;
 
 /**
  * The canonical order books of every subscribed outcome token, kept by the CLOB book feed: it
- * applies snapshots and level changes, checks each change against the venue's reported best
- * prices, resynchronises a token from a fresh snapshot when they disagree (a gap), and publishes
- * a complete {@link BookTop} to the engine after every applied message.
+ * applies snapshots and level changes, checks every message against the venue's own view,
+ * resynchronises a token from a fresh snapshot when they disagree, and publishes a complete
+ * {@link BookTop} to the engine after every applied message.
  *
- * <p>Resync: the token stops applying changes and buffers them; a snapshot replaces the book
- * (a REST {@code /book} reply is followed by a replay of the buffered changes, see
- * {@link #replay}; a WebSocket {@code book} is in stream order and needs none); then changes
- * apply live again.
+ * <p>Checks, after all of a message's changes to a token are applied:
+ * <ul>
+ *   <li>best prices: the {@code best_bid}/{@code best_ask} of the token's last entry must equal
+ *       the book's (an empty side is {@code 0}/{@code 1}); a crossed book also fails. A failure is
+ *       a gap: the token stops publishing, buffers changes and asks for a snapshot.</li>
+ *   <li>hash: the entry's {@code hash} must equal {@link BookHash} of the book. The venue's stream
+ *       hash may also cover fields that arrive after the change (the last trade price of a fill),
+ *       so a mismatch makes the token <em>suspect</em> rather than wrong: an in-stream book refresh
+ *       clears it, otherwise {@link #auditSuspects} audits it. If no hash ever matches (a venue whose
+ *       hash this formula does not reproduce) the check switches itself off.</li>
+ * </ul>
  *
- * <p>Audit: the best-price check cannot see a missed change deep in the book, so the feed audits
- * every token now and then (and any token that has been silent too long): changes keep applying
- * live and are also buffered; when the snapshot arrives, snapshot + newer buffered changes is
- * compared with the live book and replaces it if they differ. An audit that repairs a silent
- * token means the socket stopped delivering data: the feed treats it as frozen.
+ * <p>Resync: a snapshot replaces the book (a REST {@code /book} reply is followed by a replay of
+ * the buffered changes, see {@link #replay}; a WebSocket {@code book} is in stream order and
+ * needs none); then changes apply live again.
  *
- * <p>Why best prices and not the hash: the venue's hash covers its own serialisation of the book
- * (timestamps, string formats) and cannot be recomputed reliably from our integer book; the
- * {@code best_bid}/{@code best_ask} carried by each change exist for exactly this check.
+ * <p>Audit: changes keep applying live and are also buffered; when the REST snapshot arrives,
+ * snapshot + buffered changes is compared with the live book and replaces it if they differ. The
+ * feed audits every token now and then, any suspect token, and any token silent for too long
+ * (a repaired silent token means the socket stopped delivering data: it is frozen).
  *
  * <p>Single writer: every method must be called by the book feed's owner (tests call it directly).
  */
 public final class ClobBooks implements ClobMarketHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ClobBooks.class);
 
     /** Asks the feed for a fresh snapshot of a token (REST {@code /book}); must not block. */
     @FunctionalInterface
@@ -51,7 +61,7 @@ public final class ClobBooks implements ClobMarketHandler {
         AUDIT_MATCHED,
         /** An audit found the live book wrong and replaced it. */
         AUDIT_REPAIRED,
-        /** Ignored: older than the book, or the token is no longer tracked. */
+        /** Ignored: not asked for, or the token is no longer tracked. */
         IGNORED
     }
 
@@ -67,6 +77,8 @@ public final class ClobBooks implements ClobMarketHandler {
 
     /** Buffered changes per token beyond which the buffer is dropped and a new snapshot requested. */
     static final int MAX_BUFFERED = 20_000;
+    /** Hash checks without a single match after which the check is judged not to apply to this venue. */
+    static final int HASH_CALIBRATION_CHECKS = 50;
 
     private final MarketDataSink sink;
     private final ResyncRequester resync;
@@ -76,7 +88,12 @@ public final class ClobBooks implements ClobMarketHandler {
     private final boolean trackOnSnapshot;
     private final Map<String, TokenBook> books = new HashMap<>();
     private final OrderBook scratch = new OrderBook();
-    private final TokenBook[] touched = new TokenBook[8];
+    private final BookHash hasher = new BookHash();
+    private TokenBook[] touched = new TokenBook[8];
+    private int[] touchedLast = new int[8];
+    private boolean hashCheck = true;
+    private long hashChecks;
+    private long hashMatches;
     private long gaps;
     private long applied;
 
@@ -98,13 +115,18 @@ public final class ClobBooks implements ClobMarketHandler {
     private static final class TokenBook {
         final String tokenId;
         String conditionId;
+        String sibling;
         final OrderBook book = new OrderBook();
         TokenState state = TokenState.AWAITING_SNAPSHOT;
         boolean auditPending;
         long venueTimeMillis = -1;
         long lastDataNanos;
         long receivedNanos;
-        // buffered changes while not live
+        long minOrderSizeMicros = -1;
+        int negRisk = -1;
+        long lastTradePriceE4 = -1;
+        long suspectSinceNanos = -1;
+        // buffered changes while not live (or during an audit)
         int buffered;
         long[] bufTs = new long[16];
         int[] bufPrice = new int[16];
@@ -121,11 +143,11 @@ public final class ClobBooks implements ClobMarketHandler {
         void buffer(long ts, int price, long size, boolean bid, String hash) {
             if (buffered == bufTs.length) {
                 int n = buffered * 2;
-                bufTs = java.util.Arrays.copyOf(bufTs, n);
-                bufPrice = java.util.Arrays.copyOf(bufPrice, n);
-                bufSize = java.util.Arrays.copyOf(bufSize, n);
-                bufBid = java.util.Arrays.copyOf(bufBid, n);
-                bufHash = java.util.Arrays.copyOf(bufHash, n);
+                bufTs = Arrays.copyOf(bufTs, n);
+                bufPrice = Arrays.copyOf(bufPrice, n);
+                bufSize = Arrays.copyOf(bufSize, n);
+                bufBid = Arrays.copyOf(bufBid, n);
+                bufHash = Arrays.copyOf(bufHash, n);
             }
             bufTs[buffered] = ts;
             bufPrice[buffered] = price;
@@ -136,7 +158,7 @@ public final class ClobBooks implements ClobMarketHandler {
         }
 
         void dropBuffer() {
-            java.util.Arrays.fill(bufHash, 0, buffered, null);
+            Arrays.fill(bufHash, 0, buffered, null);
             buffered = 0;
             auditPending = false;
         }
@@ -151,6 +173,26 @@ public final class ClobBooks implements ClobMarketHandler {
             books.put(tokenId, new TokenBook(tokenId, conditionId, clock.nanoTime()));
         } else if (conditionId != null) {
             tb.conditionId = conditionId;
+        }
+    }
+
+    /**
+     * Starts tracking both tokens of a market with what discovery knows (the hash check needs the
+     * minimum order size, neg-risk flag and the sibling token).
+     */
+    public void trackMarket(String conditionId, String upTokenId, String downTokenId, long minOrderSizeMicros,
+                            boolean negRisk) {
+        track(upTokenId, conditionId);
+        track(downTokenId, conditionId);
+        TokenBook up = books.get(upTokenId);
+        TokenBook down = books.get(downTokenId);
+        up.sibling = downTokenId;
+        down.sibling = upTokenId;
+        for (TokenBook tb : new TokenBook[]{up, down}) {
+            if (minOrderSizeMicros >= 0) {
+                tb.minOrderSizeMicros = minOrderSizeMicros;
+            }
+            tb.negRisk = negRisk ? 1 : 0;
         }
     }
 
@@ -171,6 +213,7 @@ public final class ClobBooks implements ClobMarketHandler {
     public void awaitSnapshots() {
         for (TokenBook tb : books.values()) {
             tb.state = TokenState.AWAITING_SNAPSHOT;
+            tb.suspectSinceNanos = -1;
             tb.dropBuffer();
         }
     }
@@ -186,56 +229,9 @@ public final class ClobBooks implements ClobMarketHandler {
     private void startResync(TokenBook tb, String reason) {
         gaps++;
         tb.state = TokenState.RESYNCING;
+        tb.suspectSinceNanos = -1;
         tb.dropBuffer();
         resync.request(tb.tokenId, reason);
-    }
-
-    // ---------------------------------------------------------------- handler
-
-    @Override
-    public void onBook(ClobMessage m) {
-        TokenBook tb = books.get(m.assetId());
-        if (tb == null) {
-            if (!trackOnSnapshot) {
-                return;
-            }
-            track(m.assetId(), m.market());
-            tb = books.get(m.assetId());
-        }
-        // A book on the socket is in stream order: every buffered change is older than it.
-        tb.dropBuffer();
-        applySnapshot(tb, m);
-    }
-
-    /**
-     * A REST {@code /book} reply requested by {@link ResyncRequester}: applied when the token is
-     * waiting for a snapshot, compared when it was an audit.
-     */
-    public SnapshotOutcome onSnapshotReply(ClobMessage m) {
-        TokenBook tb = books.get(m.assetId());
-        if (tb == null) {
-            return SnapshotOutcome.IGNORED;
-        }
-        if (tb.state != TokenState.LIVE) {
-            applySnapshot(tb, m);
-            return SnapshotOutcome.APPLIED;
-        }
-        if (!tb.auditPending) {
-            return SnapshotOutcome.IGNORED;
-        }
-        load(scratch, m);
-        scratch.tickE4(tb.book.tickE4());
-        replay(tb, scratch, m);
-        tb.dropBuffer();
-        tb.lastDataNanos = clock.nanoTime();
-        if (scratch.sameLevels(tb.book)) {
-            return SnapshotOutcome.AUDIT_MATCHED;
-        }
-        gaps++;
-        tb.book.copyFrom(scratch);
-        tb.receivedNanos = tb.lastDataNanos;
-        publish(tb);
-        return SnapshotOutcome.AUDIT_REPAIRED;
     }
 
     /**
@@ -253,10 +249,93 @@ public final class ClobBooks implements ClobMarketHandler {
         resync.request(tokenId, reason);
     }
 
-    private void applySnapshot(TokenBook tb, ClobMessage m) {
-        if (tb.state == TokenState.LIVE && m.timestampMillis() >= 0 && m.timestampMillis() < tb.venueTimeMillis) {
-            return; // older than what is already applied
+    /** The snapshot request for a token failed: an audit is abandoned; a resync must be retried by the caller. */
+    public void snapshotFailed(String tokenId) {
+        TokenBook tb = books.get(tokenId);
+        if (tb != null && tb.state == TokenState.LIVE) {
+            tb.dropBuffer();
         }
+    }
+
+    /** True when the token still needs a snapshot (waiting or resyncing). */
+    public boolean needsSnapshot(String tokenId) {
+        TokenBook tb = books.get(tokenId);
+        return tb != null && tb.state != TokenState.LIVE;
+    }
+
+    /** Audits every token whose hash mismatched more than {@code graceNanos} ago without a refresh since. */
+    public void auditSuspects(long graceNanos) {
+        long now = clock.nanoTime();
+        for (TokenBook tb : books.values()) {
+            if (tb.suspectSinceNanos >= 0 && now - tb.suspectSinceNanos > graceNanos) {
+                tb.suspectSinceNanos = -1;
+                requestAudit(tb.tokenId, "book hash mismatch");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- handler
+
+    @Override
+    public void onBook(ClobMessage m) {
+        TokenBook tb = books.get(m.assetId());
+        if (tb == null) {
+            if (!trackOnSnapshot) {
+                return;
+            }
+            track(m.assetId(), m.market());
+            tb = books.get(m.assetId());
+        }
+        // A book on the socket is in stream order: every buffered change is older than it.
+        tb.dropBuffer();
+        applySnapshot(tb, m, false);
+    }
+
+    /**
+     * A REST {@code /book} reply requested by {@link ResyncRequester}: applied when the token is
+     * waiting for a snapshot, compared when it was an audit.
+     */
+    public SnapshotOutcome onSnapshotReply(ClobMessage m) {
+        TokenBook tb = books.get(m.assetId());
+        if (tb == null) {
+            return SnapshotOutcome.IGNORED;
+        }
+        meta(tb, m);
+        if (tb.state != TokenState.LIVE) {
+            applySnapshot(tb, m, true);
+            return SnapshotOutcome.APPLIED;
+        }
+        if (!tb.auditPending) {
+            return SnapshotOutcome.IGNORED;
+        }
+        load(scratch, m);
+        scratch.tickE4(m.tickE4() > 0 ? m.tickE4() : tb.book.tickE4());
+        replay(tb, scratch, m);
+        int replayed = tb.buffered;
+        tb.dropBuffer();
+        tb.lastDataNanos = clock.nanoTime();
+        if (scratch.sameLevels(tb.book)) {
+            return SnapshotOutcome.AUDIT_MATCHED;
+        }
+        gaps++;
+        LOG.debug("audit of {}: book {} but the venue's {} ({} buffered changes replayed)", tb.tokenId, tb.book, scratch,
+                replayed);
+        tb.book.copyFrom(scratch);
+        tb.receivedNanos = tb.lastDataNanos;
+        publish(tb);
+        return SnapshotOutcome.AUDIT_REPAIRED;
+    }
+
+    private static void meta(TokenBook tb, ClobMessage m) {
+        if (m.minOrderSizeMicros() >= 0) {
+            tb.minOrderSizeMicros = m.minOrderSizeMicros();
+        }
+        if (m.negRisk() >= 0) {
+            tb.negRisk = m.negRisk();
+        }
+    }
+
+    private void applySnapshot(TokenBook tb, ClobMessage m, boolean replayBuffer) {
         if (m.market() != null) {
             tb.conditionId = m.market();
         }
@@ -264,11 +343,17 @@ public final class ClobBooks implements ClobMarketHandler {
         if (m.tickE4() > 0) {
             tb.book.tickE4(m.tickE4());
         }
-        tb.venueTimeMillis = Math.max(m.timestampMillis(), -1);
+        if (m.lastTradePriceE4() >= 0) {
+            tb.lastTradePriceE4 = m.lastTradePriceE4();
+        }
+        tb.venueTimeMillis = Math.max(tb.venueTimeMillis, m.timestampMillis());
         tb.state = TokenState.LIVE;
+        tb.suspectSinceNanos = -1;
         tb.lastDataNanos = clock.nanoTime();
         tb.receivedNanos = tb.lastDataNanos;
-        tb.venueTimeMillis = Math.max(tb.venueTimeMillis, replay(tb, tb.book, m));
+        if (replayBuffer) {
+            tb.venueTimeMillis = Math.max(tb.venueTimeMillis, replay(tb, tb.book, m));
+        }
         tb.dropBuffer();
         applied++;
         if (tb.book.crossed()) {
@@ -338,7 +423,7 @@ public final class ClobBooks implements ClobMarketHandler {
             tb.book.set(m.changeIsBid(i), m.changePriceE4(i), m.changeSizeMicros(i));
             if (tb.auditPending) {
                 if (tb.buffered >= MAX_BUFFERED) {
-                    tb.dropBuffer(); // an audit that cannot complete is abandoned, the next one retries
+                    tb.dropBuffer(); // an audit that cannot complete is abandoned; the next one retries
                 } else {
                     tb.buffer(ts, m.changePriceE4(i), m.changeSizeMicros(i), m.changeIsBid(i), m.changeHash(i));
                 }
@@ -346,33 +431,59 @@ public final class ClobBooks implements ClobMarketHandler {
             tb.venueTimeMillis = Math.max(tb.venueTimeMillis, ts);
             tb.receivedNanos = now;
             applied++;
-            String problem = check(tb.book, m.changeBestBidE4(i), m.changeBestAskE4(i));
+            nTouched = touch(tb, i, nTouched);
+        }
+        for (int k = 0; k < nTouched; k++) {
+            TokenBook tb = touched[k];
+            int last = touchedLast[k];
+            touched[k] = null;
+            if (tb.state != TokenState.LIVE) {
+                continue;
+            }
+            String problem = check(tb.book, m.changeBestBidE4(last), m.changeBestAskE4(last));
             if (problem != null) {
                 startResync(tb, problem);
                 continue;
             }
-            nTouched = touch(tb, nTouched);
-        }
-        for (int k = 0; k < nTouched; k++) {
-            if (touched[k].state == TokenState.LIVE) {
-                publish(touched[k]);
-            }
-            touched[k] = null;
+            verifyHash(tb, m, last, now);
+            publish(tb);
         }
     }
 
-    private int touch(TokenBook tb, int n) {
+    private int touch(TokenBook tb, int entry, int n) {
         for (int k = 0; k < n; k++) {
             if (touched[k] == tb) {
+                touchedLast[k] = entry;
                 return n;
             }
         }
         if (n == touched.length) {
-            publish(tb); // more tokens than slots in one message: publish this one now
-            return n;
+            touched = Arrays.copyOf(touched, n * 2);
+            touchedLast = Arrays.copyOf(touchedLast, n * 2);
         }
         touched[n] = tb;
+        touchedLast[n] = entry;
         return n + 1;
+    }
+
+    private void verifyHash(TokenBook tb, ClobMessage m, int entry, long now) {
+        if (!hashCheck || tb.minOrderSizeMicros < 0 || tb.negRisk < 0 || tb.conditionId == null
+                || m.timestampMillis() < 0 || m.changeHash(entry) == null) {
+            return;
+        }
+        String ours = hasher.hash(tb.conditionId, tb.tokenId, m.timestampMillis(), tb.book, tb.minOrderSizeMicros,
+                tb.negRisk == 1, tb.lastTradePriceE4);
+        hashChecks++;
+        if (m.changeHashEquals(entry, ours)) {
+            hashMatches++;
+            tb.suspectSinceNanos = -1;
+        } else if (hashMatches == 0 && hashChecks >= HASH_CALIBRATION_CHECKS) {
+            hashCheck = false;
+            LOG.info("CLOB book hashes never matched the summary hash in {} checks; relying on best-price checks and audits",
+                    hashChecks);
+        } else if (tb.suspectSinceNanos < 0) {
+            tb.suspectSinceNanos = now;
+        }
     }
 
     /** Null when the book agrees with the venue's best prices after a change, else the problem. */
@@ -414,6 +525,12 @@ public final class ClobBooks implements ClobMarketHandler {
         TokenBook tb = books.get(m.assetId());
         if (tb != null) {
             tb.lastDataNanos = clock.nanoTime();
+            tb.lastTradePriceE4 = m.priceE4();
+            TokenBook sib = tb.sibling == null ? null : books.get(tb.sibling);
+            if (sib != null) {
+                // one binary market: a fill of one outcome at p is the other's at 1 - p
+                sib.lastTradePriceE4 = OrderBook.MAX_PRICE_E4 - m.priceE4();
+            }
         } else if (!trackOnSnapshot) {
             return;
         }
@@ -459,14 +576,14 @@ public final class ClobBooks implements ClobMarketHandler {
         long now = clock.nanoTime();
         List<String> out = new ArrayList<>();
         for (TokenBook tb : books.values()) {
-            if (tb.state == TokenState.LIVE && now - tb.lastDataNanos > thresholdNanos) {
+            if (tb.state == TokenState.LIVE && !tb.auditPending && now - tb.lastDataNanos > thresholdNanos) {
                 out.add(tb.tokenId);
             }
         }
         return out;
     }
 
-    /** Gaps (mismatches, crossed books, buffer overflows) detected since start. */
+    /** Gaps (mismatches, crossed books, buffer overflows, repaired audits) detected since start. */
     public long gaps() {
         return gaps;
     }
@@ -474,5 +591,15 @@ public final class ClobBooks implements ClobMarketHandler {
     /** Snapshots and level changes applied since start. */
     public long applied() {
         return applied;
+    }
+
+    /** Hash checks done and matched since start, and whether the check is still on. */
+    public String hashStats() {
+        return hashMatches + "/" + hashChecks + (hashCheck ? "" : " (off)");
+    }
+
+    /** True while hash verification is on. */
+    public boolean hashCheckEnabled() {
+        return hashCheck;
     }
 }

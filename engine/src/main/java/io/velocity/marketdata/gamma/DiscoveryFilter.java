@@ -16,7 +16,6 @@ public final class DiscoveryFilter {
     private final List<String> assets;
     private final List<String> durations;
     private final long minLiquidityMicros;
-    private final double timeCompression;
 
     /** The verdict on one market. */
     public record Verdict(GammaMarket market, String asset, String duration, String reason) {
@@ -27,18 +26,9 @@ public final class DiscoveryFilter {
     }
 
     public DiscoveryFilter(List<String> assets, List<String> durations, long minLiquidityMicros) {
-        this(assets, durations, minLiquidityMicros, 1.0);
-    }
-
-    /**
-     * @param timeCompression the venue simulator's time compression (windows last their nominal
-     *                        length divided by it); 1 for real venues
-     */
-    public DiscoveryFilter(List<String> assets, List<String> durations, long minLiquidityMicros, double timeCompression) {
         this.assets = assets.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         this.durations = List.copyOf(durations);
         this.minLiquidityMicros = minLiquidityMicros;
-        this.timeCompression = timeCompression;
     }
 
     /** Judges one market at {@code nowMillis}. */
@@ -85,9 +75,9 @@ public final class DiscoveryFilter {
         if (m.endMillis() <= nowMillis) {
             return new Verdict(m, asset, duration, "window over");
         }
-        long len = Math.round(WindowSlugs.durationMillis(duration) / timeCompression);
-        if (len > 0 && m.endMillis() - m.eventStartMillis() != len) {
-            return new Verdict(m, asset, duration, "eventStartTime to endDate is not " + duration);
+        if (m.endMillis() <= m.eventStartMillis()) {
+            // the slug names the window length; the times are the venue's (a simulator may compress them)
+            return new Verdict(m, asset, duration, "endDate is not after eventStartTime");
         }
         if (m.liquidityMicros() <= minLiquidityMicros) {
             return new Verdict(m, asset, duration, "liquidity $" + Decimals.format(Math.max(m.liquidityMicros(), 0), 6)

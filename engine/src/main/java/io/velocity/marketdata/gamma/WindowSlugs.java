@@ -3,8 +3,6 @@ package io.velocity.marketdata.gamma;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The slugs of Polymarket's crypto Up/Down windows (POLYMARKET.md, Gamma): 5- and 15-minute
  * windows are {@code <asset>-updown-<5m|15m>-<unix start>}; hourly ones are
- * {@code <name>-up-or-down-<month>-<day>-<h><am|pm>-et} in New York time. Discovery asks Gamma
- * for the slugs of the current and next windows rather than scanning every market.
+ * {@code <name>-up-or-down-<month>-<day>-<h><am|pm>-et} in New York time. Discovery reads the
+ * asset and window length from the slug.
  */
 public final class WindowSlugs {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -73,26 +71,5 @@ public final class WindowSlugs {
                     + (t.getHour() < 12 ? "am" : "pm") + "-et";
         }
         return asset + "-updown-" + duration + "-" + startMillis / 1000;
-    }
-
-    /**
-     * Slugs of the window running at {@code nowMillis} and the {@code ahead} following ones, for
-     * every asset and duration.
-     */
-    public static List<String> candidates(List<String> assets, List<String> durations, long nowMillis, int ahead) {
-        List<String> out = new ArrayList<>();
-        for (String d : durations) {
-            long len = durationMillis(d);
-            if (len <= 0) {
-                continue;
-            }
-            long start = Math.floorDiv(nowMillis, len) * len;
-            for (String a : assets) {
-                for (int k = 0; k <= ahead; k++) {
-                    out.add(slug(a, d, start + k * len));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -48,6 +48,7 @@ public final class FeedHealth {
     private volatile long lastDataNanos;
     private volatile boolean dataSinceConnect;
     private volatile String transportDetail = "starting";
+    private volatile String frozenProof;
     private FeedState state;
 
     /**
@@ -84,8 +85,18 @@ public final class FeedHealth {
     public void connected() {
         connectedAtNanos = clock.nanoTime();
         dataSinceConnect = false;
+        frozenProof = null;
         transport = Transport.CONNECTED;
         transportDetail = "connected";
+        evaluate();
+    }
+
+    /**
+     * The feed proved its connection silent before the age threshold (e.g. an audit found changes
+     * the socket never sent): FROZEN until the next {@link #connected()}.
+     */
+    public void frozen(String proof) {
+        frozenProof = proof;
         evaluate();
     }
 
@@ -129,6 +140,10 @@ public final class FeedHealth {
         } else if (tr == Transport.DISCONNECTED) {
             next = FeedState.DOWN;
             detail = transportDetail;
+            ageMillis = dataAgeMillis();
+        } else if (frozenProof != null) {
+            next = FeedState.FROZEN;
+            detail = frozenProof;
             ageMillis = dataAgeMillis();
         } else if (!dataSinceConnect) {
             long waited = now - connectedAtNanos;

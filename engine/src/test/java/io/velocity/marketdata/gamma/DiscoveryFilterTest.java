@@ -82,10 +82,9 @@ class DiscoveryFilterTest {
     }
 
     @Test
-    void buildsTheSlugsOfTheCurrentAndNextWindows() {
-        assertThat(WindowSlugs.candidates(List.of("btc"), List.of("5m", "15m"), START + 100_000, 1)).containsExactly(
-                "btc-updown-5m-1764000000", "btc-updown-5m-1764000300",
-                "btc-updown-15m-1764000000", "btc-updown-15m-1764000900");
+    void readsAndWritesUpDownSlugs() {
+        assertThat(WindowSlugs.slug("btc", "5m", START)).isEqualTo("btc-updown-5m-1764000000");
+        assertThat(WindowSlugs.parse("btc-updown-15m-1764000900")).isEqualTo(new WindowSlugs.Window("btc", "15m", START + 900_000));
         assertThat(WindowSlugs.slug("btc", "1h", START)).isEqualTo("bitcoin-up-or-down-november-24-11am-et");
         assertThat(WindowSlugs.slug("eth", "1h", START + 2 * 3_600_000)).isEqualTo("ethereum-up-or-down-november-24-1pm-et");
         assertThat(WindowSlugs.parse("solana-up-or-down-november-24-1pm-et")).isEqualTo(new WindowSlugs.Window("sol", "1h", -1));
