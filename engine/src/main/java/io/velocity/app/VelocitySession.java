@@ -140,6 +140,9 @@ public final class VelocitySession implements AutoCloseable {
             started.push(runtime[0]);
             runtime[0].start();
 
+            if (app.mode() == Mode.LIVE) {
+                started.push(startSettlement(app, keystore, storage, killSwitch, health, runtime[0], clock));
+            }
             VelocitySession session = new VelocitySession(configService, health, metrics, killSwitch, storage, simulator,
                     runtime[0], started);
             session.startFeeds(simulator == null ? app.venues() : simulator.endpoints().applyTo(app.venues()), keystore);
@@ -151,6 +154,51 @@ public final class VelocitySession implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /**
+     * Live mode's settlement side: resolution listener, redemptions and the start-up
+     * reconciliation with the venue and the chain. Trading stays halted (kill-switch layer
+     * RECONCILIATION) until reconciliation succeeds; it is retried in the background and its report
+     * is logged for the trader.
+     */
+    private static AutoCloseable startSettlement(AppConfig app, Keystore keystore, StorageRuntime storage,
+                                                 KillSwitch killSwitch, HealthRegistry health, EngineRuntime engine,
+                                                 Clock clock) {
+        byte[] key = keystore.get(io.velocity.security.SecretNames.POLYGON_PRIVATE_KEY).copyBytes();
+        io.velocity.chain.CredentialsSigner wallet;
+        try {
+            wallet = new io.velocity.chain.CredentialsSigner(org.web3j.crypto.Credentials.create(
+                    org.web3j.crypto.ECKeyPair.create(key)));
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+        var credentials = io.velocity.execution.clob.ApiCredentials.fromKeystore(keystore);
+        var venue = new io.velocity.accounting.recovery.ClobOpenOrders(java.net.URI.create(app.venues().clob().restUrl()),
+                credentials.l2(io.velocity.execution.signing.EthAddress.parse(wallet.address().toString(), "wallet")),
+                clock, app.venues().clob().requestTimeout());
+        var settlement = io.velocity.accounting.SettlementRuntime.start(app.chain(), wallet, storage, killSwitch, health,
+                new EngineAccountingBridge(engine), venue, clock);
+        var retry = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("reconciliation").daemon().unstarted(r));
+        Runnable attempt = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    var report = settlement.reconcile(java.util.List.of());
+                    log.info("start-up reconciliation: {}", report.summary());
+                    retry.shutdown();
+                } catch (RuntimeException e) {
+                    log.warn("start-up reconciliation failed ({}); trading stays halted, retrying in 10 s", e.getMessage());
+                    retry.schedule(this, 10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+        };
+        retry.execute(attempt);
+        return () -> {
+            retry.shutdownNow();
+            settlement.close();
+        };
     }
 
     private static char[] postgresPassword(Keystore keystore) {
