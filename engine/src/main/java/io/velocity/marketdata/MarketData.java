@@ -31,10 +31,11 @@ import java.util.function.Supplier;
 /**
  * Every market-data feed wired together from the configuration: Binance (spot, volatility,
  * window opens), Gamma discovery, the CLOB market channel (books), the CLOB user channel (live
- * trading only), Allora signals, feed health and clock drift. Discovery drives the book subscriptions and the window-open tracker. All
- * output goes to one {@link MarketDataSink}; health goes to the {@link HealthRegistry}
- * ({@code feed.binance}, {@code feed.clobMarket}, {@code feed.clobUser}, {@code feed.allora},
- * {@code feed.gamma}, {@code clock}) and to the sink's {@code onFeedState} (clock drift as feed {@code clock}).
+ * trading only), Allora signals, feed health and clock drift. Discovery drives the book
+ * subscriptions and the window-open tracker. All output goes to one {@link MarketDataSink};
+ * health goes to the {@link HealthRegistry} ({@code feed.binance}, {@code feed.clobMarket},
+ * {@code feed.clobUser}, {@code feed.allora}, {@code feed.gamma}, {@code clock}) and to the
+ * sink's {@code onFeedState} (clock drift as feed {@code clock}).
  *
  * <p>The venue URLs come from {@link Dependencies#venues()}: the configured ones, or for simulated
  * feeds the simulator's ({@code SimEndpoints.applyTo}).
