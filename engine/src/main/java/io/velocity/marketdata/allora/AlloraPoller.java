@@ -132,8 +132,7 @@ public final class AlloraPoller implements AutoCloseable {
     private synchronized void round(boolean anyAnswered) {
         if (anyAnswered) {
             failedRounds = 0;
-            health.connected();
-            health.onData();
+            health.pollSucceeded();
         } else if (++failedRounds >= FAILED_ROUNDS_BEFORE_DOWN) {
             health.disconnected("no topic answered in " + failedRounds + " polls");
         }

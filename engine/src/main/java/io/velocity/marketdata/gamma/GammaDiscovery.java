@@ -130,8 +130,7 @@ public final class GammaDiscovery implements AutoCloseable {
             synchronized (this) {
                 failures = 0;
             }
-            health.connected();
-            health.onData();
+            health.pollSucceeded();
             return markets;
         }).thenCompose(markets -> judge(markets, clock.epochMillis()));
     }

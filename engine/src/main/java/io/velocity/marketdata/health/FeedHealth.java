@@ -92,6 +92,23 @@ public final class FeedHealth {
     }
 
     /**
+     * A poll was answered (pollers: Gamma, Allora): the transport is up and fresh data arrived.
+     * Unlike {@link #connected()} this does not restart the "waiting for the first message" phase,
+     * so a healthy poller stays LIVE from poll to poll.
+     */
+    public void pollSucceeded() {
+        long now = clock.nanoTime();
+        if (transport != Transport.CONNECTED) {
+            connectedAtNanos = now;
+            frozenProof = null;
+            transport = Transport.CONNECTED;
+        }
+        lastDataNanos = now;
+        dataSinceConnect = true;
+        evaluate();
+    }
+
+    /**
      * The feed proved its connection silent before the age threshold (e.g. an audit found changes
      * the socket never sent): FROZEN until the next {@link #connected()}.
      */

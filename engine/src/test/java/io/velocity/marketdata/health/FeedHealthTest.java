@@ -66,6 +66,21 @@ class FeedHealthTest {
     }
 
     @Test
+    void aHealthyPollerStaysLiveFromPollToPollAndRecoversAfterFailures() {
+        FeedHealth gamma = new FeedHealth("gamma", Duration.ofSeconds(90), Duration.ofSeconds(300), clock, registry, sink);
+        gamma.pollSucceeded();
+        for (int i = 0; i < 5; i++) {
+            clock.advanceMillis(30_000);
+            gamma.evaluate();
+            gamma.pollSucceeded();
+        }
+        assertThat(sink.feedStates).extracting(s -> s.state()).containsExactly(FeedState.LIVE);
+        gamma.disconnected("HTTP 503");
+        gamma.pollSucceeded();
+        assertThat(sink.feedStates).extracting(s -> s.state()).containsExactly(FeedState.LIVE, FeedState.DOWN, FeedState.LIVE);
+    }
+
+    @Test
     void reportsOnlyChanges() {
         health.connected();
         health.onData();
