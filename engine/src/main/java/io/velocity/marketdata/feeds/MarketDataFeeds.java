@@ -88,7 +88,8 @@ public final class MarketDataFeeds implements AutoCloseable {
                 opens[0]::onStreamGap);
 
         GammaDiscovery gamma = new GammaDiscovery(venues.gamma(), venues.clob().restUrl(),
-                new DiscoveryFilter(app.markets().assets(), app.markets().durations(), app.markets().minLiquidityUsd()),
+                new DiscoveryFilter(app.markets().assets(), app.markets().durations(), app.markets().minLiquidityUsd(),
+                        app.feeds() == io.velocity.config.FeedSource.SIM ? app.sim().timeCompression() : 1.0),
                 http, sink, gammaHealth, new MalformedMessages("gamma", clock), scheduler, clock,
                 m -> {
                     books.track(m);
