@@ -55,15 +55,7 @@ public final class ScreenshotRunner {
             onFx(() -> {
                 ws[0].select(tab);
                 if (tab.equals("markets")) {
-                    var t = ws[0].markets().tableView();
-                    int row = 0;
-                    for (int i = 0; i < t.getItems().size(); i++) {
-                        if (t.getItems().get(i).row().upSharesMicros() + t.getItems().get(i).row().downSharesMicros() > 0) {
-                            row = i;
-                            break;
-                        }
-                    }
-                    t.getSelectionModel().select(row);
+                    selectLongestHeldMarket(ws[0]);
                 }
                 if (tab.equals("config")) {
                     ws[0].configEditor().showSection(io.velocity.config.ConfigFile.APP, "risk");
@@ -83,7 +75,10 @@ public final class ScreenshotRunner {
         }
         onFx(() -> ws[0].halt("kill switch pressed on the workstation"));
         TimeUnit.MILLISECONDS.sleep(800);
-        onFx(() -> ws[0].select("markets"));
+        onFx(() -> {
+            ws[0].select("markets");
+            selectLongestHeldMarket(ws[0]);
+        });
         TimeUnit.MILLISECONDS.sleep(800);
         save(ws[0], out.resolve("halted.png"));
         onFx(() -> ws[0].stop());
@@ -127,6 +122,19 @@ public final class ScreenshotRunner {
             dialog[0].close();
             stage[0].close();
         });
+    }
+
+    /**
+     * Selects the held market whose window has run longest (its charts have the most history),
+     * the longer window on a tie; the first row when nothing is held.
+     */
+    private static void selectLongestHeldMarket(Workstation w) {
+        var t = w.markets().tableView();
+        t.getItems().stream()
+                .filter(i -> i.row().upSharesMicros() + i.row().downSharesMicros() > 0)
+                .min(java.util.Comparator.<io.velocity.desktop.markets.MarketItem>comparingLong(i -> i.row().windowStartMillis())
+                        .thenComparing(i -> -i.row().windowEndMillis()))
+                .ifPresentOrElse(i -> t.getSelectionModel().select(i), () -> t.getSelectionModel().select(0));
     }
 
     private static void save(Workstation w, Path file) throws Exception {
