@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README screenshots under a virtual display: builds, then runs
-# io.velocity.desktop.screenshots.ScreenshotRunner (desktop test sources) on a real paper engine.
+# io.velocity.desktop.screenshots.ScreenshotRunner (desktop test sources) on the real paper
+# session: the venue simulator at 10x, the market-data feeds, embedded Redis and PostgreSQL.
 # Usage: docs/screenshots/take.sh [WARMUP_SECONDS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

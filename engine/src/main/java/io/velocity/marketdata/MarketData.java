@@ -150,7 +150,8 @@ public final class MarketData implements AutoCloseable {
         };
         discovery = new GammaDiscovery(new GammaDiscovery.Settings(v.gamma().url(), v.clob().restUrl(), v.gamma().pollInterval(),
                 v.gamma().pollJitter(), config.markets().assets(), config.markets().durations(),
-                config.markets().minLiquidityUsd(), 2), http, d.sink(), health("gamma", fh.gamma(), d),
+                config.markets().minLiquidityUsd(), 2,
+                config.feeds() == io.velocity.config.FeedSource.SIM ? config.sim().timeCompression() : 1.0), http, d.sink(), health("gamma", fh.gamma(), d),
                 malformed("gamma", clock), d.paramsStore(), clock, List.of(wiring));
 
         allora = new AlloraPoller(new AlloraPoller.Settings(v.allora().url(), v.allora().chainSlug(), v.allora().lcdUrl(),

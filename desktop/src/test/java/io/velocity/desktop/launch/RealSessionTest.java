@@ -10,6 +10,7 @@ import io.velocity.desktop.health.HealthLevel;
 import io.velocity.desktop.session.KeystoreFileGate;
 import io.velocity.desktop.session.VelocitySessionFactory;
 import io.velocity.desktop.support.EngineFixture;
+import io.velocity.desktop.support.PaperSession;
 import io.velocity.telemetry.HealthRegistry;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The workstation on the application's own session: embedded Redis and PostgreSQL, the venue
- * simulator on loopback, the paper gateway and the engine, started from the launch flow.
+ * simulator on loopback, the market-data feeds, the paper gateway and the engine, started from the
+ * launch flow.
  */
 @ExtendWith(ApplicationExtension.class)
 class RealSessionTest {
@@ -40,8 +43,10 @@ class RealSessionTest {
     @Start
     void start(Stage stage) throws Exception {
         HealthRegistry health = new HealthRegistry(Clock.SYSTEM);
+        List<String> sets = new ArrayList<>(PaperSession.FAST);
+        sets.add("dataDir=" + Files.createTempDirectory("velocity-session"));
         ConfigService config = new ConfigService(new ConfigLoader(new ConfigSources(EngineFixture.defaultConfigDir(), Map.of(),
-                List.of("dataDir=" + Files.createTempDirectory("velocity-session"), "engine.sizing=java"))), health);
+                sets)), health);
         tasks = new FxTasks();
         flow = new StartupFlow(stage, new StartupFlow.Settings(config, health, true),
                 new VelocitySessionFactory(new VelocitySession.Options(true, Clock.SYSTEM)), KeystoreFileGate::forConfig,
@@ -65,6 +70,7 @@ class RealSessionTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> ws.health().state("redis") != null
                 && ws.health().state("redis").level() == HealthLevel.OK
                 && ws.health().state("postgres") != null && ws.health().state("postgres").level() == HealthLevel.OK);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ws.markets().tableView().getItems().size() >= 8);
         robot.clickOn("#kill-switch");
         assertThat(session.killSwitch().isHalted()).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> session.engine().snapshot().killSwitch().halted());

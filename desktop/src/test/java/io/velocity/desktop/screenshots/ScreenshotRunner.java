@@ -1,18 +1,9 @@
 package io.velocity.desktop.screenshots;
 
-import io.velocity.app.VelocitySession;
-import io.velocity.config.ConfigLoader;
 import io.velocity.config.ConfigService;
-import io.velocity.config.ConfigSources;
 import io.velocity.desktop.fx.FxTasks;
-import io.velocity.desktop.session.SessionMode;
-import io.velocity.desktop.session.SessionRequest;
-import io.velocity.desktop.session.VelocitySessionFactory;
-import io.velocity.telemetry.HealthRegistry;
 import io.velocity.desktop.shell.Workstation;
-import io.velocity.desktop.support.AcceleratedClock;
-import io.velocity.desktop.support.EngineFixture;
-import io.velocity.desktop.support.SyntheticVenue;
+import io.velocity.desktop.support.PaperSession;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -22,15 +13,13 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes the README screenshots: a real paper engine on test market data, business time running
- * faster than the wall clock so windows resolve and the PnL curves have a shape, then one PNG
- * per screen from the scene itself. Run under a real (virtual) display:
+ * Takes the README screenshots: the application's paper session on the venue simulator (time
+ * compressed so windows resolve and the PnL curves have a shape), then one PNG per screen from
+ * the scene itself. Run under a real (virtual) display:
  * {@code docs/screenshots/take.sh} (xvfb-run).
  */
 public final class ScreenshotRunner {
@@ -41,20 +30,15 @@ public final class ScreenshotRunner {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         long warmupSeconds = args.length > 1 ? Long.parseLong(args[1]) : 75;
         Files.createDirectories(out);
-        AcceleratedClock clock = new AcceleratedClock(System.currentTimeMillis() - 45_000, 12);
-        Path configDir = EngineFixture.defaultConfigDir();
-        Path dataDir = Files.createTempDirectory("velocity-screenshots");
-        HealthRegistry health = new HealthRegistry(clock);
-        ConfigService config = new ConfigService(new ConfigLoader(new ConfigSources(configDir, Map.of(), List.of(
-                "dataDir=" + dataDir, "engine.sizing=java", "risk.maxOrdersPerMinute=600", "risk.maxTickToIntentLatency=1s",
+        // The application's own paper session: embedded stores, the venue simulator at 10x (windows
+        // resolve within the warm-up, so PnL, fills and redemptions exist), the real feeds, the engine.
+        PaperSession paper = new PaperSession("risk.maxOrdersPerMinute=600", "risk.maxTickToIntentLatency=1s",
                 "risk.dailyLossLimitUsd=5000", "risk.maxConsecutiveLosses=50", "security.kdfMemoryKiB=1024",
-                "security.kdfIterations=1"))), health);
-        // The application's own session (embedded stores, simulator, paper gateway, engine); market data
-        // comes from the test venue until the feeds are wired into the session.
-        var backend = (VelocitySessionFactory.SessionBackend) new VelocitySessionFactory(new VelocitySession.Options(true, clock))
-                .start(new SessionRequest(SessionMode.PAPER_SIM, config, health, null));
-        SyntheticVenue venue = new SyntheticVenue(backend.session().engine(), clock, List.of("btc", "eth", "sol", "xrp"),
-                List.of("5m", "15m"), 11).start(50);
+                "security.kdfIterations=1");
+        var backend = paper.backend;
+        Path configDir = paper.configDir;
+        Path dataDir = paper.dataDir;
+        ConfigService config = paper.config;
         Platform.startup(() -> { });
         FxTasks tasks = new FxTasks();
         Workstation[] ws = new Workstation[1];
@@ -71,15 +55,7 @@ public final class ScreenshotRunner {
             onFx(() -> {
                 ws[0].select(tab);
                 if (tab.equals("markets")) {
-                    var t = ws[0].markets().tableView();
-                    int row = 0;
-                    for (int i = 0; i < t.getItems().size(); i++) {
-                        if (t.getItems().get(i).row().upSharesMicros() + t.getItems().get(i).row().downSharesMicros() > 0) {
-                            row = i;
-                            break;
-                        }
-                    }
-                    t.getSelectionModel().select(row);
+                    selectLongestHeldMarket(ws[0]);
                 }
                 if (tab.equals("config")) {
                     ws[0].configEditor().showSection(io.velocity.config.ConfigFile.APP, "risk");
@@ -99,12 +75,14 @@ public final class ScreenshotRunner {
         }
         onFx(() -> ws[0].halt("kill switch pressed on the workstation"));
         TimeUnit.MILLISECONDS.sleep(800);
-        onFx(() -> ws[0].select("markets"));
+        onFx(() -> {
+            ws[0].select("markets");
+            selectLongestHeldMarket(ws[0]);
+        });
         TimeUnit.MILLISECONDS.sleep(800);
         save(ws[0], out.resolve("halted.png"));
         onFx(() -> ws[0].stop());
-        venue.close();
-        backend.close();
+        paper.close();
         tasks.close();
         Platform.exit();
         System.exit(0);
@@ -144,6 +122,19 @@ public final class ScreenshotRunner {
             dialog[0].close();
             stage[0].close();
         });
+    }
+
+    /**
+     * Selects the held market whose window has run longest (its charts have the most history),
+     * the longer window on a tie; the first row when nothing is held.
+     */
+    private static void selectLongestHeldMarket(Workstation w) {
+        var t = w.markets().tableView();
+        t.getItems().stream()
+                .filter(i -> i.row().upSharesMicros() + i.row().downSharesMicros() > 0)
+                .min(java.util.Comparator.<io.velocity.desktop.markets.MarketItem>comparingLong(i -> i.row().windowStartMillis())
+                        .thenComparing(i -> -i.row().windowEndMillis()))
+                .ifPresentOrElse(i -> t.getSelectionModel().select(i), () -> t.getSelectionModel().select(0));
     }
 
     private static void save(Workstation w, Path file) throws Exception {

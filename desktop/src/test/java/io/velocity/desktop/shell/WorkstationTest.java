@@ -1,17 +1,18 @@
 package io.velocity.desktop.shell;
 
-import io.velocity.core.Clock;
 import io.velocity.desktop.fx.FxTasks;
 import io.velocity.desktop.markets.MarketItem;
-import io.velocity.desktop.support.EngineFixture;
-import io.velocity.desktop.support.SyntheticVenue;
+import io.velocity.desktop.support.PaperSession;
+import io.velocity.engine.EngineSnapshot;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,36 +25,63 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-/** The workstation on a real paper engine fed by the synthetic venue, headless (Monocle). */
+/**
+ * Acceptance: the workstation on the application's own paper session (embedded stores, the venue
+ * simulator on loopback with compressed time, the real market-data feeds, the paper gateway and
+ * the engine), headless (Monocle). One session serves the whole class; each test opens its own
+ * workstation window on it and leaves the kill switch released.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WorkstationTest {
-    private EngineFixture engine;
-    private SyntheticVenue venue;
+    private static PaperSession paper;
     private FxTasks tasks;
     private Workstation workstation;
 
+    @BeforeAll
+    static void startSession() {
+        // Only manual halts in these tests: the latency and loss layers may trip on a loaded CI box.
+        paper = new PaperSession("risk.maxTickToIntentLatency=1s", "risk.maxConsecutiveLosses=1000",
+                "risk.dailyLossLimitUsd=100000", "risk.maxOrdersPerMinute=6000");
+    }
+
+    @AfterAll
+    static void stopSession() {
+        paper.close();
+    }
+
     @Start
     void start(Stage stage) {
-        engine = new EngineFixture(Clock.SYSTEM, "risk.maxTickToIntentLatency=1s");
-        venue = new SyntheticVenue(engine.runtime, engine.clock, List.of("btc", "eth", "sol", "xrp"), List.of("5m", "15m"), 7)
-                .start(40);
         tasks = new FxTasks();
-        workstation = new Workstation(engine.backend, stage, engine.dataDir, tasks);
+        workstation = new Workstation(paper.backend, stage, paper.dataDir, tasks);
         workstation.show();
     }
 
     @AfterEach
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(workstation::stop).get();
-        venue.close();
-        engine.close();
         tasks.close();
+        if (paper.backend.killSwitch().halted()) {
+            paper.backend.release(null, "next test", "WorkstationTest");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !paper.session().engine().snapshot().killSwitch().halted());
+        }
+    }
+
+    /** Waits until the table lists at least a few simulator markets. */
+    private TableView<MarketItem> listedMarkets(FxRobot robot) {
+        TableView<MarketItem> table = markets(robot);
+        await().atMost(Duration.ofSeconds(30)).until(() -> table.getItems().size() >= 8);
+        return table;
+    }
+
+    private static long ordersSent() {
+        return PaperSession.ordersSent(paper.snapshot());
     }
 
     @SuppressWarnings("unchecked")
@@ -62,22 +90,28 @@ class WorkstationTest {
     }
 
     @Test
-    void marketsTableFillsWithVenueMarketsAndKeepsUpdating(FxRobot robot) {
-        TableView<MarketItem> table = markets(robot);
-        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 16);
-        MarketItem first = table.getItems().get(0);
-        var before = first.row();
-        await().atMost(Duration.ofSeconds(5)).until(() -> first.row() != before && !first.row().equals(before));
-        assertThat(table.getItems()).contains(first);
+    void marketsTableFillsWithSimulatorMarketsAndKeepsUpdating(FxRobot robot) {
+        TableView<MarketItem> table = listedMarkets(robot);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            EngineSnapshot s = paper.snapshot();
+            return s != null && table.getItems().size() == s.markets().size();
+        });
+        assertThat(table.getItems()).extracting(i -> i.row().asset()).contains("btc", "eth", "sol", "xrp");
+        assertThat(table.getItems()).allMatch(i -> i.row().conditionId().startsWith("0x"));
+        MarketItem latest = table.getItems().stream().max(Comparator.comparingLong(i -> i.row().windowEndMillis())).orElseThrow();
+        var before = latest.row();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !latest.row().equals(before));
+        assertThat(table.getItems()).contains(latest);
     }
 
     @Test
     void selectionSurvivesLiveUpdatesAndResorting(FxRobot robot) {
-        TableView<MarketItem> table = markets(robot);
-        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 16);
+        TableView<MarketItem> table = listedMarkets(robot);
         robot.interact(() -> {
             table.getSortOrder().setAll(table.getColumns().stream().filter(c -> "edge".equals(c.getId())).toList());
-            table.getSelectionModel().select(5);
+            // The market that resolves last, so it is still listed when the test looks again.
+            table.getSelectionModel().select(table.getItems().stream()
+                    .max(Comparator.comparingLong(i -> i.row().windowEndMillis())).orElseThrow());
         });
         MarketItem chosen = table.getSelectionModel().getSelectedItem();
         long frames = workstation.pump().frames();
@@ -87,14 +121,20 @@ class WorkstationTest {
     }
 
     @Test
-    void killSwitchHaltsAtOnceAndNoNewOrdersReachTheGatewayUntilReleasedWithAReason(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.gateway.submitted() > 0);
+    void killSwitchHaltsTheEngineAtOnceAndNoNewOrdersAreSentUntilReleasedWithAReason(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(45)).until(() -> ordersSent() > 0);
+        assertThat(paper.snapshot().killSwitch().halted()).isFalse();
         robot.clickOn("#kill-switch");
-        assertThat(engine.backend.killSwitch().halted()).isTrue();
+        assertThat(paper.backend.killSwitch().halted()).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> paper.snapshot().killSwitch().halted());
         await().atMost(Duration.ofSeconds(2)).until(() -> robot.lookup("#halt-banner").query().isVisible());
         assertThat(robot.lookup("#halt-banner-text").queryLabeled().getText()).contains("kill switch pressed");
-        long sent = engine.gateway.submitted();
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> engine.gateway.submitted() == sent);
+        // The simulator keeps quoting and the engine keeps evaluating, but nothing more is sent.
+        long sent = ordersSent();
+        long evaluations = paper.snapshot().decisionCounts().values().stream().mapToLong(Long::longValue).sum();
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> ordersSent() == sent);
+        assertThat(paper.snapshot().decisionCounts().values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(evaluations);
+        assertThat(paper.snapshot().killSwitch().halted()).isTrue();
 
         robot.clickOn("#release");
         Button ok = robot.lookup("#release-dialog .button").queryAll().stream()
@@ -103,7 +143,8 @@ class WorkstationTest {
         robot.clickOn("#release-reason").write("feeds ok");
         assertThat(ok.isDisabled()).isFalse();
         robot.clickOn(ok);
-        await().atMost(Duration.ofSeconds(3)).until(() -> !engine.backend.killSwitch().halted());
+        await().atMost(Duration.ofSeconds(3)).until(() -> !paper.backend.killSwitch().halted());
+        await().atMost(Duration.ofSeconds(3)).until(() -> !paper.snapshot().killSwitch().halted());
         await().atMost(Duration.ofSeconds(2)).until(() -> !robot.lookup("#halt-banner").query().isVisible());
     }
 
@@ -118,30 +159,30 @@ class WorkstationTest {
 
     @Test
     void chartsExportToPngAtTheChosenSizeAndTheirDataAndTheBlotterToCsv(FxRobot robot) throws Exception {
-        TableView<MarketItem> table = markets(robot);
-        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 16);
-        robot.interact(() -> table.getSelectionModel().select(0));
+        TableView<MarketItem> table = listedMarkets(robot);
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .max(Comparator.comparingLong(i -> i.row().windowEndMillis())).orElseThrow()));
         await().atMost(Duration.ofSeconds(5)).until(() -> !robot.lookup("#market-price-chart").queryAs(LineChart.class)
                 .getData().isEmpty() && ((LineChart<?, ?>) robot.lookup("#market-price-chart").query()).getData().get(0).getData().size() > 2);
 
-        Path png = engine.dataDir.resolve("out/price.png");
+        Path png = paper.dataDir.resolve("out/price.png");
         export(robot, "#market-price-export-png", png);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(png) && Files.size(png) > 0);
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1600);
         assertThat(image.getHeight()).isEqualTo(900);
 
-        Path csv = engine.dataDir.resolve("out/price.csv");
+        Path csv = paper.dataDir.resolve("out/price.csv");
         export(robot, "#market-price-export-csv", csv);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(csv) && Files.size(csv) > 0);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("series,time_utc,epoch_ms,value,label");
         assertThat(lines).anyMatch(l -> l.startsWith("Binance,"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.gateway.submitted() > 0);
+        await().atMost(Duration.ofSeconds(45)).until(() -> ordersSent() > 0);
         robot.interact(() -> workstation.select("blotter"));
         await().atMost(Duration.ofSeconds(5)).until(() -> !workstation.blotter().ordersTable().view().getItems().isEmpty());
-        Path orders = engine.dataDir.resolve("out/orders.csv");
+        Path orders = paper.dataDir.resolve("out/orders.csv");
         export(robot, "#orders-export-csv", orders);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(orders) && Files.size(orders) > 0);
         assertThat(Files.readAllLines(orders).get(0)).startsWith("Updated,Order #,Market,Intent");
@@ -161,11 +202,11 @@ class WorkstationTest {
             workstation.select("blotter");
         });
         WaitForAsyncUtils.asyncFx(workstation::stop).get();
-        assertThat(engine.dataDir.resolve("workspace.json")).exists();
+        assertThat(paper.dataDir.resolve("workspace.json")).exists();
 
         Workstation[] second = new Workstation[1];
         robot.interact(() -> {
-            second[0] = new Workstation(engine.backend, new Stage(), engine.dataDir, tasks);
+            second[0] = new Workstation(paper.backend, new Stage(), paper.dataDir, tasks);
             second[0].show();
         });
         try {
@@ -187,7 +228,8 @@ class WorkstationTest {
     void hotkeyHaltsFromAnywhereEvenWhileTypingInAFilter(FxRobot robot) {
         robot.clickOn("#markets-filter").write("btc");
         robot.press(KeyCode.F12).release(KeyCode.F12);
-        await().atMost(Duration.ofSeconds(2)).until(() -> engine.backend.killSwitch().halted());
-        assertThat(engine.backend.killSwitch().headline()).contains("hotkey");
+        await().atMost(Duration.ofSeconds(2)).until(() -> paper.backend.killSwitch().halted());
+        assertThat(paper.backend.killSwitch().headline()).contains("hotkey");
+        await().atMost(Duration.ofSeconds(2)).until(() -> paper.snapshot().killSwitch().halted());
     }
 }

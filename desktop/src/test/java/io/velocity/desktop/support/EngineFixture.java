@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A real paper engine for desktop tests: the shipped default configuration in a temporary folder
  * (so the config editor writes real files), the paper gateway, the engine runtime and the
- * {@link EngineBackend} the workstation talks to. Market data comes from a {@link SyntheticVenue}.
+ * {@link EngineBackend} the workstation talks to, without market data: for tests of commands,
+ * configuration and health that need an engine but no markets ({@link PaperSession} has both).
  */
 public final class EngineFixture implements AutoCloseable {
     /** Fractional Kelly capped at $20, like the production defaults but simple. */

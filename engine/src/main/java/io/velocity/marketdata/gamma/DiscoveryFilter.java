@@ -11,11 +11,16 @@ import java.util.Locale;
  * not part of an augmented negative-risk event, has an {@code eventStartTime} and has not
  * ended, and its liquidity is strictly above {@code markets.minLiquidityUsd}. The first failing
  * rule is the reason.
+ *
+ * <p>Against the venue simulator with {@code sim.timeCompression} above 1 every window is that
+ * many times shorter in wall time (a "5m" window lasts 30 s at 10x), so the length check expects
+ * the compressed length, rounded to whole seconds like the simulator rounds it.
  */
 public final class DiscoveryFilter {
     private final List<String> assets;
     private final List<String> durations;
     private final long minLiquidityMicros;
+    private final double timeCompression;
 
     /** The verdict on one market. */
     public record Verdict(GammaMarket market, String asset, String duration, String reason) {
@@ -25,10 +30,24 @@ public final class DiscoveryFilter {
         }
     }
 
+    /** A filter for real venues (windows last their nominal length). */
     public DiscoveryFilter(List<String> assets, List<String> durations, long minLiquidityMicros) {
+        this(assets, durations, minLiquidityMicros, 1.0);
+    }
+
+    /**
+     * A filter for windows compressed in time.
+     *
+     * @param timeCompression how many times faster than real time windows run (1 on real venues)
+     */
+    public DiscoveryFilter(List<String> assets, List<String> durations, long minLiquidityMicros, double timeCompression) {
+        if (!(timeCompression >= 1)) {
+            throw new IllegalArgumentException("timeCompression must be at least 1, was " + timeCompression);
+        }
         this.assets = assets.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         this.durations = List.copyOf(durations);
         this.minLiquidityMicros = minLiquidityMicros;
+        this.timeCompression = timeCompression;
     }
 
     /** Judges one market at {@code nowMillis}. */
@@ -75,14 +94,21 @@ public final class DiscoveryFilter {
         if (m.endMillis() <= nowMillis) {
             return new Verdict(m, asset, duration, "window over");
         }
-        if (m.endMillis() <= m.eventStartMillis()) {
-            // the slug names the window length; the times are the venue's (a simulator may compress them)
-            return new Verdict(m, asset, duration, "endDate is not after eventStartTime");
+        long len = expectedLengthMillis(WindowSlugs.durationMillis(duration));
+        if (len > 0 && m.endMillis() - m.eventStartMillis() != len) {
+            return new Verdict(m, asset, duration, "eventStartTime to endDate is not " + duration);
         }
         if (m.liquidityMicros() <= minLiquidityMicros) {
             return new Verdict(m, asset, duration, "liquidity $" + Decimals.format(Math.max(m.liquidityMicros(), 0), 6)
                     + " is not above $" + Decimals.format(minLiquidityMicros, 6));
         }
         return new Verdict(m, asset, duration, "");
+    }
+
+    private long expectedLengthMillis(long nominal) {
+        if (nominal <= 0 || timeCompression == 1.0) {
+            return nominal;
+        }
+        return Math.max(1L, Math.round(nominal / timeCompression / 1000.0)) * 1000L;
     }
 }

@@ -58,7 +58,12 @@ public final class GammaDiscovery implements AutoCloseable {
      * @param windowsAhead how many of the longest windows ahead to look (markets are listed ahead)
      */
     public record Settings(String gammaUrl, String clobUrl, Duration pollInterval, Duration pollJitter, List<String> assets,
-                           List<String> durations, long minLiquidityMicros, int windowsAhead) {
+                           List<String> durations, long minLiquidityMicros, int windowsAhead, double timeCompression) {
+        /** Real venues: windows last their nominal length. */
+        public Settings(String gammaUrl, String clobUrl, Duration pollInterval, Duration pollJitter, List<String> assets,
+                        List<String> durations, long minLiquidityMicros, int windowsAhead) {
+            this(gammaUrl, clobUrl, pollInterval, pollJitter, assets, durations, minLiquidityMicros, windowsAhead, 1.0);
+        }
     }
 
     private final Settings settings;
@@ -88,7 +93,8 @@ public final class GammaDiscovery implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
-        this.filter = new DiscoveryFilter(settings.assets(), settings.durations(), settings.minLiquidityMicros());
+        this.filter = new DiscoveryFilter(settings.assets(), settings.durations(), settings.minLiquidityMicros(),
+                settings.timeCompression());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gamma-discovery");
             t.setDaemon(true);

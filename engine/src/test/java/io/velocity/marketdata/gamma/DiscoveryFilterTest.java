@@ -73,6 +73,17 @@ class DiscoveryFilterTest {
     }
 
     @Test
+    void onACompressedSimulatorAFiveMinuteWindowLastsTheCompressedLength() throws Exception {
+        String body = "[{\"conditionId\":\"0x1\",\"slug\":\"btc-updown-5m-1764000000\",\"clobTokenIds\":\"[\\\"111\\\",\\\"222\\\"]\","
+                + "\"active\":true,\"closed\":false,\"acceptingOrders\":true,\"liquidity\":\"3000\","
+                + "\"eventStartTime\":\"2025-11-24T16:00:00Z\",\"endDate\":\"2025-11-24T16:00:30Z\"}]";
+        GammaMarket m = new GammaParser().parse(body).get(0);
+        assertThat(new DiscoveryFilter(List.of("btc"), List.of("5m"), 0, 10).judge(m, START).reason()).isEmpty();
+        assertThat(new DiscoveryFilter(List.of("btc"), List.of("5m"), 0).judge(m, START).reason())
+                .isEqualTo("eventStartTime to endDate is not 5m");
+    }
+
+    @Test
     void namesUnreadableMarketsInsteadOfGuessing() throws Exception {
         String body = "[{\"conditionId\":\"0x1\",\"slug\":\"btc-updown-5m-1764000000\",\"clobTokenIds\":\"[\\\"111\\\"]\","
                 + "\"liquidity\":\"3000\",\"eventStartTime\":\"yesterday\",\"endDate\":\"2025-11-24T16:05:00Z\"}]";
