@@ -42,10 +42,10 @@ class HealthViewModelTest {
 
     @Test
     void tickToIntentP99IsJudgedAgainstTheRiskLimit() {
-        TileState t = tile(Snapshots.at(T0).tickToIntent(new LatencyStats(500, 80, 6_000, 7_000, 9_000)), "tick-to-intent");
+        TileState t = tile(Snapshots.at(T0).tickToIntent(new LatencyStats(500, 80, 60_000, 70_000, 90_000)), "tick-to-intent");
         assertThat(t.level()).isEqualTo(HealthLevel.ALARM);
-        assertThat(t.threshold()).isEqualTo(5.0);
-        assertThat(t.text()).isEqualTo("6.00 ms");
+        assertThat(t.threshold()).isEqualTo(50.0); // risk.maxTickToIntentLatency in the shipped config
+        assertThat(t.text()).isEqualTo("60.00 ms");
     }
 
     @Test
