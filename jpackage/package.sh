@@ -29,7 +29,7 @@ cp "$DESKTOP_JAR" "$ENGINE_JAR" "$INPUT/"
 for f in "$ROOT/desktop/target/lib"/*.jar; do
   case "$(basename "$f")" in
     javafx-*-linux.jar|javafx-*-mac*.jar|javafx-*-win.jar) cp "$f" "$INPUT/javafx/" ;;
-    javafx-*.jar) ;;  # platform-neutral stubs; the classifier jars carry the modules
+    javafx-*.jar) ;;  # platform-neutral placeholder jars; the classifier jars carry the modules
     *) cp "$f" "$INPUT/" ;;
   esac
 done
